@@ -1,0 +1,38 @@
+namespace MultiRegion.Infra.Model.Config;
+
+/// <summary>
+/// One stack config (<c>stacks/*.yaml</c>): everything the program deploys for one environment.
+/// Immutable; produced only by <see cref="Loading.ConfigLoader"/>, which validates it once.
+/// </summary>
+public sealed record StackConfig(
+    string App,
+    string Environment,
+    string Account,
+    DnsConfig Dns,
+    IReadOnlyList<RegionConfig> Regions,
+    IReadOnlyDictionary<string, SizingTier> Sizing,
+    NetworkConfig? Network = null,
+    bool ProtectData = true,
+    IReadOnlyDictionary<string, string>? Tags = null,
+    ComputeConfig? Compute = null,
+    DataConfig? Data = null,
+    EdgeConfig? Edge = null,
+    ObjectivesConfig? Objectives = null)
+{
+    /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
+    public string SourcePath { get; init; } = "";
+
+    public RegionConfig PrimaryRegion => Regions.Single(r => r.Role == RegionRole.Primary);
+
+    public RegionConfig Region(string name) =>
+        Regions.FirstOrDefault(r => r.Name == name)
+        ?? throw new KeyNotFoundException($"region '{name}' is not in stack config '{App}-{Environment}'");
+
+    /// <summary>The sizing tier a region uses: its own <c>sizing</c> name, else the one named after its role.</summary>
+    public SizingTier SizingOf(RegionConfig region) => Sizing[region.SizingTier];
+
+    public NetworkConfig NetworkSettings => Network ?? new NetworkConfig();
+
+    /// <summary>Prefix of every stack and physical name: <c>app-environment</c>.</summary>
+    public string Prefix => $"{App}-{Environment}";
+}

@@ -1,0 +1,78 @@
+using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MultiRegion.Infra.Model.Loading;
+
+/// <summary>
+/// Reads and validates a stack config. The only way to get a <see cref="StackConfig"/>: what it returns
+/// has passed every rule, so nothing downstream re-checks input.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Loads a file; throws <see cref="ConfigException"/> listing every problem.</summary>
+    public static StackConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException([new ConfigProblem(path, null, "", $"cannot read file: {e.Message}")]);
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses YAML text; <paramref name="file"/> is only used in messages.</summary>
+    public static StackConfig Parse(string yaml, string file)
+    {
+        var root = ReadRoot(yaml, file);
+        var binder = new YamlBinder(file);
+        var config = binder.Bind<StackConfig>(root);
+        if (binder.Problems.Count > 0 || config is null)
+            throw new ConfigException(binder.Problems);
+
+        var problems = StackConfigValidator.Validate(config)
+            .Select(p => new ConfigProblem(file, LineOf(binder.Lines, p.Path), p.Path, p.Message))
+            .ToList();
+        if (problems.Count > 0)
+            throw new ConfigException(problems);
+        return config with { SourcePath = file };
+    }
+
+    private static YamlNode ReadRoot(string yaml, string file)
+    {
+        if (string.IsNullOrWhiteSpace(yaml))
+            throw new ConfigException([new ConfigProblem(file, null, "", "the file is empty; a stack config needs at least app, environment, account, dns, regions and sizing")]);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            throw new ConfigException([new ConfigProblem(file, (int)e.Start.Line, "", $"not valid YAML: {reason}")]);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            throw new ConfigException([new ConfigProblem(file, null, "", "the file has no content (only comments?)")]);
+        if (stream.Documents.Count > 1)
+            throw new ConfigException([new ConfigProblem(file, (int)stream.Documents[1].RootNode.Start.Line, "", "one YAML document per stack config, found several")]);
+        return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>The line of a path, or of its nearest ancestor that appears in the file.</summary>
+    private static int? LineOf(IReadOnlyDictionary<string, int> lines, string path)
+    {
+        for (var p = path; ; )
+        {
+            if (lines.TryGetValue(p, out var line)) return line;
+            if (p.Length == 0) return null;
+            var cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
+            p = cut < 0 ? "" : p[..cut];
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Model.Planning;
+
+/// <summary><c>plan.md</c>: the plan for people reviewing a pull request.</summary>
+public static class PlanMarkdown
+{
+    public static string Render(StackConfig config, PlanDocument plan)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Plan: {config.Prefix}");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Stack config: `{plan.Source}`, account `{config.Account}`, data protection {(config.ProtectData ? "on (retain, deletion protection)" : "off")}.");
+        md.AppendLine();
+        RenderRegions(config, md);
+        RenderDiagram(config, md);
+        RenderStacks(plan, md);
+        return md.ToString();
+    }
+
+    private static void RenderRegions(StackConfig c, StringBuilder md)
+    {
+        md.AppendLine("## Regions");
+        md.AppendLine();
+        md.AppendLine("| Region | Role | Weight | Sizing | Node groups (min/desired/max) | Spot | Database | Cache |");
+        md.AppendLine("|---|---|---:|---|---|---:|---|---|");
+        foreach (var r in c.Regions)
+        {
+            var s = c.SizingOf(r);
+            var groups = string.Join("<br>", s.NodeGroups.Select(g =>
+                $"{g.Key}: {g.Value.MinSize}/{g.Value.DesiredSize}/{g.Value.MaxSize} {string.Join(", ", g.Value.InstanceTypes)}"));
+            var db = s.Database is { } d ? $"{d.InstanceClass} + {d.ReadReplicas} readers" : "-";
+            var cache = s.Cache is { } k ? $"{k.NodeType}, {k.ReplicasPerShard} replicas/shard" : "-";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Name} | {r.RoleName} | {r.TrafficWeight}% | {r.SizingTier} | {groups} | {s.SpotPercent}% | {db} | {cache} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void RenderDiagram(StackConfig c, StringBuilder md)
+    {
+        md.AppendLine("## Topology");
+        md.AppendLine();
+        md.AppendLine("```mermaid");
+        md.AppendLine("graph LR");
+        md.AppendLine("  users((Users)) --> edge[CloudFront + WAF + Route53]");
+        foreach (var r in c.Regions)
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"  edge -- \"{r.TrafficWeight}%\" --> {Id(r.Name)}[\"{r.Name} ({r.RoleName})\"]");
+        var primary = c.PrimaryRegion;
+        foreach (var r in c.Regions.Where(r => r.Role != RegionRole.Primary))
+            md.AppendLine(CultureInfo.InvariantCulture, $"  {Id(primary.Name)} -. replication .-> {Id(r.Name)}");
+        md.AppendLine("```");
+        md.AppendLine();
+    }
+
+    private static void RenderStacks(PlanDocument plan, StringBuilder md)
+    {
+        md.AppendLine("## Stacks");
+        md.AppendLine();
+        md.AppendLine("| Stack | Region | Resources |");
+        md.AppendLine("|---|---|---:|");
+        foreach (var s in plan.Stacks)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.Region} | {s.ResourceCount} |");
+        md.AppendLine();
+    }
+
+    private static string Id(string region) => region.Replace("-", "_");
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Loading;
+
+namespace MultiRegion.Infra.Model.Validation;
+
+/// <summary>
+/// The semantic rules of a stack config, checked once at the edge after binding. Every rule reports
+/// the document path, the bad value and the rule; all violations are reported together.
+/// Concern-specific rules live beside this file (one class a concern) and are called from here.
+/// </summary>
+public static partial class StackConfigValidator
+{
+    public static IReadOnlyList<(string Path, string Message)> Validate(StackConfig config)
+    {
+        var sink = new ProblemSink();
+        ValidateIdentity(config, sink);
+        ValidateRegions(config, sink);
+        ValidateSizing(config, sink);
+        ValidateDns(config, sink);
+        ValidateNetwork(config, sink);
+        return sink.Items;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
+    private static partial Regex NamePart();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountId();
+
+    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$")]
+    private static partial Regex DomainName();
+
+    private static void ValidateIdentity(StackConfig c, ProblemSink sink)
+    {
+        // app and environment become stack names and physical resource names: keep them short and DNS-safe.
+        sink.Require(NamePart().IsMatch(c.App), "app",
+            $"'{c.App}' must be 1-20 characters of lower-case letters, digits and '-', starting with a letter");
+        sink.Require(NamePart().IsMatch(c.Environment), "environment",
+            $"'{c.Environment}' must be 1-20 characters of lower-case letters, digits and '-', starting with a letter");
+        sink.Require(AccountId().IsMatch(c.Account), "account",
+            $"'{c.Account}' is not a 12-digit AWS account id (quote it in YAML so leading zeros survive)");
+        if (c.Tags is not null)
+            foreach (var (key, _) in c.Tags)
+                sink.Require(key is not ("app" or "environment" or "region" or "region-role"), $"tags.{key}",
+                    $"'{key}' is set by the program itself and cannot be overridden");
+    }
+
+    private static void ValidateRegions(StackConfig c, ProblemSink sink)
+    {
+        if (!sink.Require(c.Regions.Count > 0, "regions", "at least one region is required"))
+            return;
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < c.Regions.Count; i++)
+        {
+            var r = c.Regions[i];
+            var at = $"regions[{i}]";
+            if (!AwsRegions.All.Contains(r.Name))
+                sink.Add($"{at}.name", $"unknown AWS region '{r.Name}'{DidYouMean.Hint(r.Name, AwsRegions.All)}");
+            if (seen.TryGetValue(r.Name, out var first))
+                sink.Add($"{at}.name", $"duplicate region '{r.Name}' (already regions[{first}])");
+            else
+                seen[r.Name] = i;
+
+            sink.Require(r.TrafficWeight is >= 0 and <= 100, $"{at}.trafficWeight",
+                $"{r.TrafficWeight} is not a percentage between 0 and 100");
+
+            sink.Require(r.AvailabilityZones.Count >= 2, $"{at}.availabilityZones",
+                $"{r.AvailabilityZones.Count} zone(s) given; at least 2 are needed for multi-AZ data stores");
+            for (var z = 0; z < r.AvailabilityZones.Count; z++)
+            {
+                var az = r.AvailabilityZones[z];
+                sink.Require(az.Length == r.Name.Length + 1 && az.StartsWith(r.Name, StringComparison.Ordinal) && char.IsAsciiLetterLower(az[^1]),
+                    $"{at}.availabilityZones[{z}]", $"'{az}' is not an availability zone of {r.Name} (expected {r.Name}a, {r.Name}b, ...)");
+            }
+            if (r.AvailabilityZones.Distinct().Count() != r.AvailabilityZones.Count)
+                sink.Add($"{at}.availabilityZones", "an availability zone is listed twice");
+
+            if (!Cidr.TryParse(r.VpcCidr, out var cidr))
+                sink.Add($"{at}.vpcCidr", $"'{r.VpcCidr}' is not an IPv4 CIDR block such as 10.10.0.0/16");
+            else if (cidr.PrefixLength is < 16 or > 18)
+                sink.Add($"{at}.vpcCidr", $"'{r.VpcCidr}': the prefix must be /16 to /18: EKS pods take VPC addresses, and each AZ gets a private subnet an eighth of the VPC");
+        }
+
+        var primaries = c.Regions.Count(r => r.Role == RegionRole.Primary);
+        sink.Require(primaries == 1, "regions",
+            $"exactly one region must have role 'primary' (found {primaries})");
+
+        var sum = c.Regions.Sum(r => r.TrafficWeight);
+        sink.Require(sum == 100, "regions",
+            $"traffic weights must sum to 100, got {string.Join(" + ", c.Regions.Select(r => r.TrafficWeight))} = {sum}");
+
+        var cidrs = c.Regions.Select((r, i) => (i, ok: Cidr.TryParse(r.VpcCidr, out var b), b)).Where(x => x.ok).ToList();
+        for (var a = 0; a < cidrs.Count; a++)
+            for (var b = a + 1; b < cidrs.Count; b++)
+                if (cidrs[a].b.Overlaps(cidrs[b].b))
+                    sink.Add($"regions[{cidrs[b].i}].vpcCidr",
+                        $"'{c.Regions[cidrs[b].i].VpcCidr}' overlaps regions[{cidrs[a].i}] ('{c.Regions[cidrs[a].i].VpcCidr}'); regions must not overlap so they can be peered");
+    }
+
+    private static void ValidateSizing(StackConfig c, ProblemSink sink)
+    {
+        for (var i = 0; i < c.Regions.Count; i++)
+        {
+            var r = c.Regions[i];
+            if (!c.Sizing.ContainsKey(r.SizingTier))
+                sink.Add(r.Sizing is null ? $"regions[{i}].role" : $"regions[{i}].sizing",
+                    $"no sizing tier '{r.SizingTier}' is declared under 'sizing'{DidYouMean.Hint(r.SizingTier, c.Sizing.Keys)}");
+        }
+
+        foreach (var (tierName, tier) in c.Sizing)
+        {
+            var at = $"sizing.{tierName}";
+            sink.Require(tier.SpotPercent is >= 0 and <= 100, $"{at}.spotPercent",
+                $"{tier.SpotPercent} is not a percentage between 0 and 100");
+            sink.Require(tier.NodeGroups.Count > 0, $"{at}.nodeGroups", "at least one node group is required");
+            foreach (var (groupName, g) in tier.NodeGroups)
+            {
+                var gp = $"{at}.nodeGroups.{groupName}";
+                sink.Require(g.MinSize >= 0, $"{gp}.minSize", $"{g.MinSize} must not be negative");
+                sink.Require(g.MaxSize >= 1, $"{gp}.maxSize", $"{g.MaxSize} must be at least 1");
+                sink.Require(g.MinSize <= g.MaxSize, $"{gp}.minSize", $"minSize {g.MinSize} is greater than maxSize {g.MaxSize}");
+                sink.Require(g.DesiredSize >= g.MinSize && g.DesiredSize <= g.MaxSize, $"{gp}.desiredSize",
+                    $"{g.DesiredSize} is outside minSize..maxSize ({g.MinSize}..{g.MaxSize})");
+                sink.Require(g.InstanceTypes.Count > 0, $"{gp}.instanceTypes", "at least one instance type is required");
+                if (g.ScaleDownUtilization is { } u)
+                    sink.Require(u is > 0 and < 1, $"{gp}.scaleDownUtilization", $"{u} must be a fraction between 0 and 1");
+            }
+            if (tier.Database is { } db)
+                sink.Require(db.ReadReplicas is >= 0 and <= 15, $"{at}.database.readReplicas",
+                    $"{db.ReadReplicas} is outside 0..15 (Aurora allows at most 15 replicas per cluster)");
+            if (tier.Cache is { } cache)
+                sink.Require(cache.ReplicasPerShard is >= 0 and <= 5, $"{at}.cache.replicasPerShard",
+                    $"{cache.ReplicasPerShard} is outside 0..5 (ElastiCache allows at most 5 replicas per shard)");
+        }
+    }
+
+    private static void ValidateDns(StackConfig c, ProblemSink sink)
+    {
+        sink.Require(DomainName().IsMatch(c.Dns.ZoneName), "dns.zoneName", $"'{c.Dns.ZoneName}' is not a domain name such as example.com");
+        sink.Require(c.Dns.HostedZoneId.StartsWith('Z') && c.Dns.HostedZoneId.Length is >= 10 and <= 32,
+            "dns.hostedZoneId", $"'{c.Dns.HostedZoneId}' is not a Route53 hosted zone id (Z followed by letters and digits)");
+    }
+
+    private static void ValidateNetwork(StackConfig c, ProblemSink sink)
+    {
+        var n = c.NetworkSettings;
+        sink.Require(LogRetention.IsValid(n.FlowLogRetentionDays), "network.flowLogRetentionDays",
+            $"{n.FlowLogRetentionDays} is not a CloudWatch Logs retention ({string.Join(", ", LogRetention.Allowed)})");
+        if (n.InterfaceEndpoints is { } eps)
+            for (var i = 0; i < eps.Count; i++)
+                sink.Require(Regex.IsMatch(eps[i], "^[a-z0-9.-]+$"), $"network.interfaceEndpoints[{i}]",
+                    $"'{eps[i]}' is not a service name such as 'ecr.api' or 'logs'");
+    }
+}
+
+/// <summary>The retention periods CloudWatch Logs accepts.</summary>
+public static class LogRetention
+{
+    public static readonly IReadOnlyList<int> Allowed =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    public static bool IsValid(int days) => Allowed.Contains(days);
+}
+
+/// <summary>An IPv4 CIDR block.</summary>
+public readonly record struct Cidr(uint Network, int PrefixLength)
+{
+    public static bool TryParse(string text, out Cidr cidr)
+    {
+        cidr = default;
+        var parts = text.Split('/');
+        if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
+            || !int.TryParse(parts[1], out var prefix) || prefix is < 0 or > 32 || parts[0].Count(ch => ch == '.') != 3)
+            return false;
+        var bytes = ip.GetAddressBytes();
+        var value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+        var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
+        if ((value & ~mask) != 0) return false; // host bits set: not a network address
+        cidr = new Cidr(value, prefix);
+        return true;
+    }
+
+    public bool Overlaps(Cidr other)
+    {
+        var prefix = Math.Min(PrefixLength, other.PrefixLength);
+        var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
+        return (Network & mask) == (other.Network & mask);
+    }
+}

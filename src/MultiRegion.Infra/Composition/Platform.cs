@@ -1,0 +1,39 @@
+using Amazon.CDK;
+using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Stacks;
+
+namespace MultiRegion.Infra.Composition;
+
+/// <summary>
+/// The whole platform of one stack config: a regional stack per region composed by the global stacks.
+/// Stack names and construct ids are stable; changing one replaces what it holds.
+/// </summary>
+public sealed class Platform
+{
+    public required StackConfig Config { get; init; }
+    public required IReadOnlyDictionary<string, RegionalStack> Regional { get; init; }
+    public required GlobalStack Global { get; init; }
+
+    /// <summary>Every stack with the spec it was made from.</summary>
+    public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
+        StackLayout.For(Config).Select(spec => (spec, Find(spec)));
+
+    public static Platform Compose(App app, StackConfig config)
+    {
+        var regional = new Dictionary<string, RegionalStack>(StringComparer.Ordinal);
+        foreach (var region in config.Regions)
+            regional[region.Name] = new RegionalStack(app, config, region);
+
+        var global = new GlobalStack(app, config);
+
+        return new Platform { Config = config, Regional = regional, Global = global };
+    }
+
+    private Stack Find(StackSpec spec) => spec.Kind switch
+    {
+        StackKind.Regional => Regional.Values.Single(s => s.StackName == spec.Name),
+        StackKind.Global => Global,
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown stack kind"),
+    };
+}

@@ -1,0 +1,3 @@
+using MultiRegion.Infra.Cli;
+
+return SynthCommand.Run(args, Console.Out, Console.Error);

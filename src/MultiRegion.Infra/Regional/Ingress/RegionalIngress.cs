@@ -1,0 +1,75 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CertificateManager;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.Route53;
+using Constructs;
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Regional.Ingress;
+
+/// <summary>Inputs of a region's ingress.</summary>
+/// <param name="IdleTimeoutSeconds">Load balancer idle timeout; long-lived WebSockets need more than the default 60 s.</param>
+public sealed record RegionalIngressProps(Vpc Vpc, DnsConfig Dns, int IdleTimeoutSeconds = 60);
+
+/// <summary>
+/// The region's internet-facing Application Load Balancer, created here (not by an in-cluster controller)
+/// so the global layer can reference it: HTTPS with TLS 1.3 and 1.2 fallback, HTTP redirected to HTTPS.
+/// Workloads add target groups to <see cref="Https"/>; pods register through TargetGroupBinding.
+/// Its DNS name and canonical hosted zone id are the region's outputs for the global layer.
+/// </summary>
+public sealed class RegionalIngress : Construct
+{
+    public ApplicationLoadBalancer LoadBalancer { get; }
+    public ApplicationListener Https { get; }
+    public Certificate Certificate { get; }
+
+    public RegionalIngress(Construct scope, string id, RegionalIngressProps props) : base(scope, id)
+    {
+        var zone = HostedZone.FromHostedZoneAttributes(this, "Zone", new HostedZoneAttributes
+        {
+            HostedZoneId = props.Dns.HostedZoneId,
+            ZoneName = props.Dns.ZoneName,
+        });
+
+        // Covers the regional origin name (<region>.<zone>) and the routed API names (api., lat.api., geo.api.).
+        Certificate = new Certificate(this, "Certificate", new CertificateProps
+        {
+            DomainName = $"*.{props.Dns.ZoneName}",
+            SubjectAlternativeNames = [$"*.api.{props.Dns.ZoneName}"],
+            Validation = CertificateValidation.FromDns(zone),
+        });
+
+        LoadBalancer = new ApplicationLoadBalancer(this, "LoadBalancer", new ApplicationLoadBalancerProps
+        {
+            Vpc = props.Vpc,
+            InternetFacing = true,
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC },
+            IdleTimeout = Duration.Seconds(props.IdleTimeoutSeconds),
+            DropInvalidHeaderFields = true,
+            Http2Enabled = true,
+        });
+
+        Https = LoadBalancer.AddListener("Https", new BaseApplicationListenerProps
+        {
+            Port = 443,
+            Protocol = ApplicationProtocol.HTTPS,
+            // TLS 1.3 with a TLS 1.2 fallback; nothing older.
+            SslPolicy = SslPolicy.RECOMMENDED_TLS,
+            Certificates = [ListenerCertificate.FromCertificateManager(Certificate)],
+            DefaultAction = ListenerAction.FixedResponse(404, new FixedResponseOptions
+            {
+                ContentType = "text/plain",
+                MessageBody = "no route",
+            }),
+        });
+
+        LoadBalancer.AddRedirect(new ApplicationLoadBalancerRedirectConfig
+        {
+            SourcePort = 80,
+            SourceProtocol = ApplicationProtocol.HTTP,
+            TargetPort = 443,
+            TargetProtocol = ApplicationProtocol.HTTPS,
+        });
+    }
+}

@@ -1,0 +1,31 @@
+using Amazon.CDK;
+using Constructs;
+using MultiRegion.Infra.Composition;
+using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Regional.Ingress;
+using MultiRegion.Infra.Regional.Network;
+
+namespace MultiRegion.Infra.Stacks;
+
+/// <summary>One region of the platform: its network, compute and data-tier member.</summary>
+public sealed class RegionalStack : Stack
+{
+    public RegionConfig RegionConfig { get; }
+    public RegionalNetwork Network { get; }
+    public RegionalIngress Ingress { get; }
+
+    public RegionalStack(Construct scope, StackConfig config, RegionConfig region)
+        : this(scope, config, region, new StackSpec(StackLayout.RegionalStackName(config, region.Name), region.Name, StackKind.Regional, region.RoleName))
+    {
+    }
+
+    private RegionalStack(Construct scope, StackConfig config, RegionConfig region, StackSpec spec)
+        : base(scope, spec.Name, PlatformStackProps.For(config, spec, $"{region.RoleName} region {region.Name}"))
+    {
+        RegionConfig = region;
+        PlatformStackProps.Tag(this, config, spec);
+        Network = new RegionalNetwork(this, "Network", new RegionalNetworkProps(region, config.NetworkSettings, config.ProtectData));
+        Ingress = new RegionalIngress(this, "Ingress", new RegionalIngressProps(Network.Vpc, config.Dns));
+    }
+}
