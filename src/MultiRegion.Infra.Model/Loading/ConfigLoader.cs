@@ -57,6 +57,11 @@ public static class ConfigLoader
             var reason = e.InnerException?.Message ?? e.Message;
             throw new ConfigException([new ConfigProblem(file, (int)e.Start.Line, "", $"not valid YAML: {reason}")]);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input (e.g. an unclosed flow list) this way, without a position.
+            throw new ConfigException([new ConfigProblem(file, null, "", $"not valid YAML: {e.Message} (look for an unclosed [ or {{)")]);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             throw new ConfigException([new ConfigProblem(file, null, "", "the file has no content (only comments?)")]);
         if (stream.Documents.Count > 1)
