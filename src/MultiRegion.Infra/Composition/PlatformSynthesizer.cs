@@ -17,10 +17,26 @@ public static class PlatformSynthesizer
             Outdir = outdir,
             AnalyticsReporting = false,
             // Keep the per-resource metadata out of templates: diffs in PRs stay about real changes.
-            Context = new Dictionary<string, object> { ["aws:cdk:disable-stack-trace"] = true },
+            Context = OfflineContext(config),
         });
         var platform = Platform.Compose(app, config);
         var assembly = app.Synth();
         return new SynthResult(platform, assembly);
+    }
+
+    /// <summary>
+    /// Context that would otherwise be looked up in the account (and so need credentials under the CDK CLI):
+    /// each region's availability zones come from the stack config, exactly as a cdk.context.json would hold them.
+    /// </summary>
+    internal static Dictionary<string, object> OfflineContext(StackConfig config)
+    {
+        var context = new Dictionary<string, object>
+        {
+            // Keep the per-resource stack traces out of the assembly.
+            ["aws:cdk:disable-stack-trace"] = true,
+        };
+        foreach (var region in config.Regions)
+            context[$"availability-zones:account={config.Account}:region={region.Name}"] = region.AvailabilityZones.ToArray();
+        return context;
     }
 }

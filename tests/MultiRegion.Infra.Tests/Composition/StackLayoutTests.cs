@@ -46,4 +46,16 @@ public sealed class StackLayoutTests
         Assert.All(Prod.Platform.Stacks, s => Assert.True(s.Stack.TerminationProtection));
         Assert.All(SynthesizedPlatform.Shipped("dev").Platform.Stacks, s => Assert.False(s.Stack.TerminationProtection));
     }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    [InlineData("dev")]
+    public void Synthesis_needs_no_context_lookup_so_cdk_synth_needs_no_credentials(string name)
+    {
+        var manifest = File.ReadAllText(Path.Combine(SynthesizedPlatform.Shipped(name).Outdir, "manifest.json"));
+        using var doc = System.Text.Json.JsonDocument.Parse(manifest);
+        Assert.False(doc.RootElement.TryGetProperty("missing", out var missing) && missing.GetArrayLength() > 0,
+            $"the cloud assembly asks the CDK CLI for context lookups: {manifest[..Math.Min(manifest.Length, 400)]}");
+    }
 }
