@@ -1,0 +1,38 @@
+namespace MultiRegion.Infra.Model.Planning.Objectives;
+
+/// <summary>A number from AWS that a budget relies on, with where it comes from.</summary>
+/// <param name="Estimate">True where AWS gives no bound (a "typical" value or a secondary source): outputs say so.</param>
+public sealed record AwsFact(double Seconds, string Source, bool Estimate);
+
+/// <summary>
+/// The AWS numbers objectives are checked against (shared/aws-facts.md). Estimates are marked: any
+/// budget that uses one says so.
+/// </summary>
+public static class AwsLimits
+{
+    public static readonly IReadOnlySet<int> HealthCheckIntervals = new HashSet<int> { 10, 30 };
+    public const int MinFailureThreshold = 1, MaxFailureThreshold = 10;
+
+    /// <summary>Clients may keep an alias answer to a load balancer for its 60 s TTL (secondary source).</summary>
+    public static readonly AwsFact AliasToLoadBalancerTtl = new(60, "alias records to an ELB answer with a 60 s TTL (secondary source)", true);
+
+    /// <summary>Aurora Global unplanned failover: "in the order of minutes"; AWS gives no bound. Two minutes assumed.</summary>
+    public static readonly AwsFact AuroraUnplannedFailover = new(120, "Aurora Global unplanned failover: RTO 'in the order of minutes' (no bound given; 2 min assumed)", true);
+
+    /// <summary>Aurora Global storage replication lag: typically under 1 s, unbounded unless rds.global_db_rpo caps it.</summary>
+    public static readonly AwsFact AuroraReplicationLag = new(1, "Aurora Global storage replication lag: typically under 1 s (no bound without rds.global_db_rpo)", true);
+
+    /// <summary>Global Datastore: no automatic failover; promotion is an operator or automation call (about a minute assumed).</summary>
+    public static readonly AwsFact GlobalDatastorePromotion = new(60, "ElastiCache Global Datastore: secondary promoted by an operator/automation call (no bound given; 1 min assumed)", true);
+
+    /// <summary>Global Datastore replication lag: usually under 1 s (AWS DR workshop, not the service docs).</summary>
+    public static readonly AwsFact GlobalDatastoreReplicationLag = new(1, "Global Datastore replication lag: usually under 1 s (AWS DR workshop; asynchronous, no bound)", true);
+
+    /// <summary>Global Accelerator: observed failover up to about 60 s (AWS workshop, secondary).</summary>
+    public static readonly AwsFact GlobalAcceleratorFailover = new(60, "Global Accelerator endpoint failover: observed up to ~60 s (AWS workshop, secondary)", true);
+
+    /// <summary>S3 Replication Time Control: 99.99% of objects within 15 minutes (SLA).</summary>
+    public static readonly AwsFact S3ReplicationTimeControl = new(900, "S3 Replication Time Control: 99.99% of objects within 15 min (SLA)", false);
+
+    public const double SecondsPerYear = 365.25 * 24 * 3600;
+}
