@@ -38,7 +38,7 @@ public sealed class ObjectiveCheckerTests
     {
         var rto = Named(ObjectiveChecker.Check(Objectives(rto: 240), Inputs()), "objectives.regionFailover.rtoSeconds");
         Assert.False(rto.Ok);
-        Assert.StartsWith("promised 4 min (240 s), but health check 30 s x 3 checks 90 s + DNS TTL (alias to load balancer) 60 s + slowest dependent step: Aurora unplanned failover 120 s = 270 s", rto.Refusal);
+        Assert.StartsWith("promised 4 min (240 s), but health check 30 s x 3 checks 90 s + DNS TTL (alias to load balancer) 60 s + slowest dependent step: Aurora unplanned failover 2 min (120 s) = 270 s", rto.Refusal);
         Assert.Contains("set edge.healthCheck.intervalSeconds to 10", rto.Fix);
     }
 
