@@ -35,7 +35,7 @@ public sealed record FailoverRule(
 
 /// <summary>Users in <paramref name="Locations"/> go to <paramref name="Regions"/> (several: split by their traffic weights).</summary>
 /// <param name="Locations">Route53 continent codes (AF, AN, AS, EU, NA, OC, SA) or <c>*</c> for everyone else.</param>
-/// <param name="Regions">Regions serving these users; a healthy one is preferred, else the default record answers.</param>
+/// <param name="Regions">Regions serving these users (several: by their traffic weights); when all are down, the weighted name answers.</param>
 public sealed record GeolocationRule(
     IReadOnlyList<string> Locations,
     IReadOnlyList<string> Regions)
