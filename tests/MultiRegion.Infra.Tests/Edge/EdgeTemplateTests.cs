@@ -233,6 +233,36 @@ public sealed class EdgeTemplateTests
             Assert.Contains("LoadBalancer", System.Text.Json.JsonSerializer.Serialize(assoc["ResourceArn"]));
         }
         Dev.Regional("us-west-2").ResourceCountIs("AWS::WAFv2::WebACL", 0);
+        // Requests relayed by CloudFront share CloudFront's addresses: the regional rate rule skips them.
+        Prod.Regional("us-west-2").HasResourceProperties("AWS::WAFv2::WebACL", new Dictionary<string, object>
+        {
+            ["Rules"] = Match.ArrayWith(new object[]
+            {
+                Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["Statement"] = new Dictionary<string, object>
+                    {
+                        ["RateBasedStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                        {
+                            ["Limit"] = 2000,
+                            ["ScopeDownStatement"] = new Dictionary<string, object>
+                            {
+                                ["NotStatement"] = new Dictionary<string, object>
+                                {
+                                    ["Statement"] = new Dictionary<string, object>
+                                    {
+                                        ["SizeConstraintStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                                        {
+                                            ["FieldToMatch"] = new Dictionary<string, object> { ["SingleHeader"] = new Dictionary<string, object> { ["Name"] = "x-amz-cf-id" } },
+                                        }),
+                                    },
+                                },
+                            },
+                        }),
+                    },
+                }),
+            }),
+        });
     }
 
     [Fact]

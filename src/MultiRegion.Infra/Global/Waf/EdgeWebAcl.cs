@@ -56,6 +56,7 @@ public sealed class EdgeWebAcl : Construct
                     Limit = waf.RateLimit,
                     EvaluationWindowSec = waf.RateLimitWindowSeconds,
                     AggregateKeyType = "IP",
+                    ScopeDownStatement = props.Scope == WebAclScope.Regional ? NotFromCloudFront() : null,
                 },
             },
             Action = new CfnWebACL.RuleActionProperty { Block = new CfnWebACL.BlockActionProperty() },
@@ -71,6 +72,32 @@ public sealed class EdgeWebAcl : Construct
             VisibilityConfig = Visibility(props.Name),
         });
     }
+
+    /// <summary>
+    /// At a load balancer, requests relayed by CloudFront come from CloudFront's addresses, so counting them per IP
+    /// would throttle whole edge locations; they were rate-limited per viewer IP at the edge already. The regional
+    /// rule counts only requests without CloudFront's <c>x-amz-cf-id</c> header (direct and Global Accelerator
+    /// traffic, whose client IPs are preserved).
+    /// </summary>
+    private static CfnWebACL.StatementProperty NotFromCloudFront() => new()
+    {
+        NotStatement = new CfnWebACL.NotStatementProperty
+        {
+            Statement = new CfnWebACL.StatementProperty
+            {
+                SizeConstraintStatement = new CfnWebACL.SizeConstraintStatementProperty
+                {
+                    FieldToMatch = new CfnWebACL.FieldToMatchProperty
+                    {
+                        SingleHeader = new Dictionary<string, object> { ["Name"] = "x-amz-cf-id" },
+                    },
+                    ComparisonOperator = "GT",
+                    Size = 0,
+                    TextTransformations = new object[] { new CfnWebACL.TextTransformationProperty { Priority = 0, Type = "NONE" } },
+                },
+            },
+        },
+    };
 
     private static CfnWebACL.VisibilityConfigProperty Visibility(string metric) => new()
     {
