@@ -10,6 +10,13 @@ public sealed record PlanRegion(string Name, string Role, int Weight, string Siz
 /// <summary>A synthesized stack: where it goes and how many resources it holds (top-level template).</summary>
 public sealed record PlanStack(string Name, string Region, int ResourceCount, IReadOnlyDictionary<string, int> ResourcesByType);
 
+/// <summary>A failure scenario and the exact split the weighted name gives in it (from <see cref="FailoverPlanner"/>).</summary>
+public sealed record PlanFailoverRow(IReadOnlyList<string> Failed, IReadOnlyDictionary<string, int> Split)
+{
+    public static IReadOnlyList<PlanFailoverRow>? Of(StackConfig c) =>
+        c.Edge is null ? null : FailoverPlanner.Plan(c).Failures.Select(s => new PlanFailoverRow(s.Failed, s.Split)).ToList();
+}
+
 /// <summary>
 /// <c>plan.json</c>: the machine-readable plan written beside the templates. Sections are added by the
 /// concerns that compute them (failover, objectives, ...); each is null when the config has none.
@@ -19,7 +26,8 @@ public sealed record PlanDocument(
     string Environment,
     string Source,
     IReadOnlyList<PlanRegion> Regions,
-    IReadOnlyList<PlanStack> Stacks)
+    IReadOnlyList<PlanStack> Stacks,
+    IReadOnlyList<PlanFailoverRow>? Failover = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -17,6 +17,7 @@ public static class PlanMarkdown
         RenderRegions(config, md);
         RenderDiagram(config, md);
         RenderStacks(plan, md);
+        RenderFailover(config, plan, md);
         return md.ToString();
     }
 
@@ -64,6 +65,26 @@ public static class PlanMarkdown
         md.AppendLine("|---|---|---:|");
         foreach (var s in plan.Stacks)
             md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.Region} | {s.ResourceCount} |");
+        md.AppendLine();
+    }
+
+    private static void RenderFailover(StackConfig c, PlanDocument plan, StringBuilder md)
+    {
+        if (plan.Failover is not { Count: > 0 } rows)
+            return;
+        md.AppendLine("## Failover splits");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Traffic of `{c.Edge!.Routing.WeightedName}.{c.Dns.ZoneName}` per scenario, exact (Route53 failover record tree). A region counts as down after about {c.Edge.HealthCheck.DetectionSeconds} s ({c.Edge.HealthCheck.IntervalSeconds} s x {c.Edge.HealthCheck.FailureThreshold}).");
+        md.AppendLine();
+        md.AppendLine("| Down | " + string.Join(" | ", c.Regions.Select(r => r.Name)) + " |");
+        md.AppendLine("|---|" + string.Concat(c.Regions.Select(_ => "---:|")));
+        md.AppendLine("| (none) | " + string.Join(" | ", c.Regions.Select(r => $"{r.TrafficWeight}%")) + " |");
+        foreach (var row in rows)
+        {
+            var cells = c.Regions.Select(r => row.Failed.Contains(r.Name) ? "down" : $"{row.Split.GetValueOrDefault(r.Name)}%");
+            md.AppendLine($"| {string.Join(", ", row.Failed)} | {string.Join(" | ", cells)} |");
+        }
         md.AppendLine();
     }
 

@@ -10,6 +10,9 @@ public enum StackKind
 
     /// <summary>The global edge, homed in us-east-1: CloudFront, its WAF and certificate, Route53.</summary>
     Global,
+
+    /// <summary>Global Accelerator, in us-west-2 (its only API region); only when the config has one.</summary>
+    Accelerator,
 }
 
 /// <summary>One CloudFormation stack the program will synthesize.</summary>
@@ -25,11 +28,15 @@ public static class StackLayout
 
     public static string GlobalStackName(StackConfig c) => $"{c.Prefix}-global";
 
+    public static string AcceleratorStackName(StackConfig c) => $"{c.Prefix}-accelerator";
+
     public static IReadOnlyList<StackSpec> For(StackConfig c)
     {
         var stacks = c.Regions
             .Select(r => new StackSpec(RegionalStackName(c, r.Name), r.Name, StackKind.Regional, r.RoleName))
             .ToList();
+        if (c.Edge?.Accelerator is not null)
+            stacks.Add(new StackSpec(AcceleratorStackName(c), AwsRegions.GlobalAcceleratorHome, StackKind.Accelerator, "global"));
         stacks.Add(new StackSpec(GlobalStackName(c), AwsRegions.CloudFrontHome, StackKind.Global, "global"));
         return stacks;
     }

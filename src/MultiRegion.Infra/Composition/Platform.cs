@@ -14,6 +14,7 @@ public sealed class Platform
     public required StackConfig Config { get; init; }
     public required IReadOnlyDictionary<string, RegionalStack> Regional { get; init; }
     public required GlobalStack Global { get; init; }
+    public AcceleratorStack? Accelerator { get; init; }
 
     /// <summary>Every stack with the spec it was made from.</summary>
     public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
@@ -25,15 +26,17 @@ public sealed class Platform
         foreach (var region in config.Regions)
             regional[region.Name] = new RegionalStack(app, config, region);
 
-        var global = new GlobalStack(app, config);
+        var accelerator = config.Edge?.Accelerator is null ? null : new AcceleratorStack(app, config, regional);
+        var global = new GlobalStack(app, config, regional, accelerator);
 
-        return new Platform { Config = config, Regional = regional, Global = global };
+        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch
     {
         StackKind.Regional => Regional.Values.Single(s => s.StackName == spec.Name),
         StackKind.Global => Global,
+        StackKind.Accelerator => Accelerator!,
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown stack kind"),
     };
 }

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 using MultiRegion.Infra.Composition;
+using MultiRegion.Infra.Global.Waf;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
 using MultiRegion.Infra.Regional.Ingress;
@@ -14,6 +15,7 @@ public sealed class RegionalStack : Stack
     public RegionConfig RegionConfig { get; }
     public RegionalNetwork Network { get; }
     public RegionalIngress Ingress { get; }
+    public RegionalWebAcl? WebAcl { get; }
 
     public RegionalStack(Construct scope, StackConfig config, RegionConfig region)
         : this(scope, config, region, new StackSpec(StackLayout.RegionalStackName(config, region.Name), region.Name, StackKind.Regional, region.RoleName))
@@ -27,5 +29,7 @@ public sealed class RegionalStack : Stack
         PlatformStackProps.Tag(this, config, spec);
         Network = new RegionalNetwork(this, "Network", new RegionalNetworkProps(region, config.NetworkSettings, config.ProtectData));
         Ingress = new RegionalIngress(this, "Ingress", new RegionalIngressProps(Network.Vpc, config.Dns));
+        if (config.Edge?.Waf is { RegionalAcls: true } waf)
+            WebAcl = new RegionalWebAcl(this, "WebAcl", waf, $"{config.Prefix}-{region.Name}", Ingress.LoadBalancer);
     }
 }

@@ -1,0 +1,108 @@
+using Amazon.CDK.AWS.WAFv2;
+using Constructs;
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Global.Waf;
+
+/// <summary>Where a web ACL applies: CLOUDFRONT (must be created in us-east-1) or REGIONAL (load balancers of its region).</summary>
+public enum WebAclScope
+{
+    CloudFront,
+    Regional,
+}
+
+/// <summary>Inputs of <see cref="EdgeWebAcl"/>.</summary>
+public sealed record EdgeWebAclProps(WafConfig Waf, WebAclScope Scope, string Name);
+
+/// <summary>
+/// A WAFv2 web ACL with the configured AWS managed rule groups (in order) and a per-IP rate-based rule;
+/// everything else is allowed. The same rules at the edge (CloudFront) and on every regional load balancer,
+/// so traffic that bypasses CloudFront meets them too.
+/// </summary>
+public sealed class EdgeWebAcl : Construct
+{
+    public CfnWebACL Acl { get; }
+
+    public string Arn => Acl.AttrArn;
+
+    public EdgeWebAcl(Construct scope, string id, EdgeWebAclProps props) : base(scope, id)
+    {
+        var waf = props.Waf;
+        var rules = new List<CfnWebACL.RuleProperty>();
+        for (var i = 0; i < waf.ManagedRuleGroups.Count; i++)
+        {
+            var group = waf.ManagedRuleGroups[i];
+            rules.Add(new CfnWebACL.RuleProperty
+            {
+                Name = group,
+                Priority = i,
+                Statement = new CfnWebACL.StatementProperty
+                {
+                    ManagedRuleGroupStatement = new CfnWebACL.ManagedRuleGroupStatementProperty { VendorName = "AWS", Name = group },
+                },
+                // The group's own actions apply (block); nothing is overridden to count.
+                OverrideAction = new CfnWebACL.OverrideActionProperty { None = new Dictionary<string, object>() },
+                VisibilityConfig = Visibility($"{props.Name}-{group}"),
+            });
+        }
+        rules.Add(new CfnWebACL.RuleProperty
+        {
+            Name = "RateLimitPerIp",
+            Priority = waf.ManagedRuleGroups.Count,
+            Statement = new CfnWebACL.StatementProperty
+            {
+                RateBasedStatement = new CfnWebACL.RateBasedStatementProperty
+                {
+                    Limit = waf.RateLimit,
+                    EvaluationWindowSec = waf.RateLimitWindowSeconds,
+                    AggregateKeyType = "IP",
+                    ScopeDownStatement = props.Scope == WebAclScope.Regional ? NotFromCloudFront() : null,
+                },
+            },
+            Action = new CfnWebACL.RuleActionProperty { Block = new CfnWebACL.BlockActionProperty() },
+            VisibilityConfig = Visibility($"{props.Name}-rate-limit"),
+        });
+
+        Acl = new CfnWebACL(this, "Acl", new CfnWebACLProps
+        {
+            Name = props.Name,
+            Scope = props.Scope == WebAclScope.CloudFront ? "CLOUDFRONT" : "REGIONAL",
+            DefaultAction = new CfnWebACL.DefaultActionProperty { Allow = new CfnWebACL.AllowActionProperty() },
+            Rules = rules.ToArray(),
+            VisibilityConfig = Visibility(props.Name),
+        });
+    }
+
+    /// <summary>
+    /// At a load balancer, requests relayed by CloudFront come from CloudFront's addresses, so counting them per IP
+    /// would throttle whole edge locations; they were rate-limited per viewer IP at the edge already. The regional
+    /// rule counts only requests without CloudFront's <c>x-amz-cf-id</c> header (direct and Global Accelerator
+    /// traffic, whose client IPs are preserved).
+    /// </summary>
+    private static CfnWebACL.StatementProperty NotFromCloudFront() => new()
+    {
+        NotStatement = new CfnWebACL.NotStatementProperty
+        {
+            Statement = new CfnWebACL.StatementProperty
+            {
+                SizeConstraintStatement = new CfnWebACL.SizeConstraintStatementProperty
+                {
+                    FieldToMatch = new CfnWebACL.FieldToMatchProperty
+                    {
+                        SingleHeader = new Dictionary<string, object> { ["Name"] = "x-amz-cf-id" },
+                    },
+                    ComparisonOperator = "GT",
+                    Size = 0,
+                    TextTransformations = new object[] { new CfnWebACL.TextTransformationProperty { Priority = 0, Type = "NONE" } },
+                },
+            },
+        },
+    };
+
+    private static CfnWebACL.VisibilityConfigProperty Visibility(string metric) => new()
+    {
+        CloudWatchMetricsEnabled = true,
+        SampledRequestsEnabled = true,
+        MetricName = metric,
+    };
+}

@@ -1,0 +1,141 @@
+using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Tests.Support;
+
+namespace MultiRegion.Infra.Tests.Edge;
+
+/// <summary>
+/// Walks the synthesized Route53 record tree of the global stack for every scenario and checks it yields the
+/// plan's row: the records, not the config, prove the exact splits.
+/// </summary>
+public sealed class FailoverTreeTests
+{
+    public static TheoryData<string> Shipped => new() { "prod", "videochat", "dev" };
+
+    private static Route53Simulator SimulatorOf(SynthesizedPlatform p) =>
+        new(Path.Combine(p.Outdir, p.Platform.Global.TemplateFile), p.Config.Regions.Select(r => r.Name), p.Config.Dns.ZoneName);
+
+    private static string Weighted(SynthesizedPlatform p) => $"{p.Config.Edge!.Routing.WeightedName}.{p.Config.Dns.ZoneName}";
+
+    private static void AssertSplit(IReadOnlyDictionary<string, int> expected, Dictionary<string, double> actual, string scenario)
+    {
+        Assert.True(expected.Keys.Order().SequenceEqual(actual.Keys.Order()),
+            $"{scenario}: regions {string.Join(",", actual.Keys)} instead of {string.Join(",", expected.Keys)}");
+        foreach (var (region, pct) in expected)
+            Assert.True(Math.Abs(actual[region] - pct / 100.0) < 1e-9, $"{scenario}: {region} gets {actual[region]:P4}, expected {pct}%");
+    }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_failover_row_of_the_plan_is_what_the_record_tree_resolves_to(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var sim = SimulatorOf(p);
+        var rows = PlanFailoverRow.Of(p.Config)!; // exactly what plan.json shows
+        var regions = p.Config.Regions.Select(r => r.Name).ToList();
+        var expectedRows = regions.Count + regions.Count * (regions.Count - 1) / 2 - (regions.Count == 2 ? 1 : 0);
+        Assert.Equal(expectedRows, rows.Count);
+        foreach (var row in rows)
+        {
+            var scenario = $"{name}, down: {string.Join("+", row.Failed)}";
+            var answer = sim.Resolve(Weighted(p), regions.Except(row.Failed));
+            Assert.False(sim.FailedOpen, $"{scenario}: resolution fell back on an unhealthy record");
+            AssertSplit(row.Split, answer, scenario);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Normal_operation_uses_the_regions_traffic_weights(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var sim = SimulatorOf(p);
+        var answer = sim.Resolve(Weighted(p), p.Config.Regions.Select(r => r.Name));
+        Assert.False(sim.FailedOpen);
+        AssertSplit(p.Config.Regions.ToDictionary(r => r.Name, r => r.TrafficWeight), answer, $"{name}, all up");
+    }
+
+    [Fact]
+    public void Prod_primary_down_is_80_20_and_not_the_proportional_75_25()
+    {
+        var p = SynthesizedPlatform.Shipped("prod");
+        var answer = SimulatorOf(p).Resolve(Weighted(p), ["us-east-1", "eu-west-1"]);
+        Assert.Equal(0.80, answer["us-east-1"], 9);
+        Assert.Equal(0.20, answer["eu-west-1"], 9);
+    }
+
+    [Fact]
+    public void With_every_region_down_route53_fails_open()
+    {
+        var p = SynthesizedPlatform.Shipped("prod");
+        var sim = SimulatorOf(p);
+        var answer = sim.Resolve(Weighted(p), []);
+        Assert.True(sim.FailedOpen);
+        Assert.Equal(1.0, answer.Values.Sum(), 9);
+    }
+
+    [Fact]
+    public void The_tree_uses_calculated_and_inverted_health_checks()
+    {
+        var template = SynthesizedPlatform.Shipped("prod").Global;
+        var checks = template.FindResources("AWS::Route53::HealthCheck");
+        var configs = checks.Values.Select(c => (Dictionary<string, object>)((Dictionary<string, object>)((Dictionary<string, object>)c)["Properties"])["HealthCheckConfig"]).ToList();
+        Assert.Equal(3, configs.Count(c => (string)c["Type"] == "HTTPS"));
+        // Up-checks: all three, and each pair; down-checks (inverted): each region, each pair.
+        Assert.Equal(4, configs.Count(c => (string)c["Type"] == "CALCULATED" && !c.ContainsKey("Inverted") | (c.TryGetValue("Inverted", out var i) && !(bool)i)));
+        Assert.Equal(6, configs.Count(c => (string)c["Type"] == "CALCULATED" && c.TryGetValue("Inverted", out var i) && (bool)i));
+    }
+
+    [Fact]
+    public void Geolocation_sends_north_america_to_primary_and_secondary_and_europe_to_the_tertiary()
+    {
+        var p = SynthesizedPlatform.Shipped("prod");
+        var sim = SimulatorOf(p);
+        var geo = $"{p.Config.Edge!.Routing.GeolocationName}.{p.Config.Dns.ZoneName}";
+        var all = p.Config.Regions.Select(r => r.Name).ToList();
+
+        var na = sim.Resolve(geo, all, "NA");
+        Assert.Equal(60.0 / 90, na["us-west-2"], 9);
+        Assert.Equal(30.0 / 90, na["us-east-1"], 9);
+        Assert.Equal(1.0, sim.Resolve(geo, all, "EU")["eu-west-1"], 9);
+        Assert.Equal(1.0, sim.Resolve(geo, all, "AS")["us-west-2"], 9);
+        Assert.Equal(1.0, sim.Resolve(geo, all, "OC")["us-west-2"], 9);
+        Assert.Equal(1.0, sim.Resolve(geo, all, "SA")["us-west-2"], 9); // default
+    }
+
+    [Fact]
+    public void Geolocation_users_of_a_dead_region_get_the_failover_split()
+    {
+        var p = SynthesizedPlatform.Shipped("prod");
+        var sim = SimulatorOf(p);
+        var geo = $"{p.Config.Edge!.Routing.GeolocationName}.{p.Config.Dns.ZoneName}";
+
+        var eu = sim.Resolve(geo, ["us-west-2", "us-east-1"], "EU");
+        Assert.False(sim.FailedOpen);
+        Assert.Equal(0.70, eu["us-west-2"], 9); // the table's row for eu-west-1 down
+        Assert.Equal(0.30, eu["us-east-1"], 9);
+
+        var na = sim.Resolve(geo, ["us-east-1", "eu-west-1"], "NA");
+        Assert.False(sim.FailedOpen);
+        Assert.Equal(1.0, na["us-east-1"], 9); // the set's other member
+    }
+
+    [Fact]
+    public void Latency_records_drop_a_region_that_is_down()
+    {
+        var p = SynthesizedPlatform.Shipped("videochat");
+        var sim = SimulatorOf(p);
+        var records = p.Global.FindResources("AWS::Route53::RecordSet", new Dictionary<string, object>
+        {
+            ["Properties"] = new Dictionary<string, object> { ["Name"] = "lat.api.chat.example.com" },
+        });
+        Assert.Equal(3, records.Count);
+        Assert.All(records.Values, r =>
+        {
+            var props = (Dictionary<string, object>)((Dictionary<string, object>)r)["Properties"];
+            Assert.Equal(props["SetIdentifier"], props["Region"]);
+            Assert.True(props.ContainsKey("HealthCheckId"));
+        });
+        Assert.True(sim.IsHealthy("lat.api.chat.example.com", ["eu-west-1"]));
+        Assert.False(sim.IsHealthy("lat.api.chat.example.com", []));
+    }
+}
