@@ -10,6 +10,12 @@ public enum StackKind
 
     /// <summary>The global edge, homed in us-east-1: CloudFront, its WAF and certificate, Route53.</summary>
     Global,
+
+    /// <summary>Bucket replicas of one destination region, deployed before the primary region's stack (S3 needs the destination to exist).</summary>
+    Replica,
+
+    /// <summary>The backup region's copy vault, deployed before the primary region's stack.</summary>
+    Backup,
 }
 
 /// <summary>One CloudFormation stack the program will synthesize.</summary>
@@ -30,6 +36,12 @@ public static class StackLayout
         var stacks = c.Regions
             .Select(r => new StackSpec(RegionalStackName(c, r.Name), r.Name, StackKind.Regional, r.RoleName))
             .ToList();
+        if (c.Data is { } data)
+        {
+            stacks.AddRange(data.ReplicaRegions.Select(r => new StackSpec(DataNames.ReplicaStackName(c, r), r, StackKind.Replica, "replica")));
+            if (data.Backup is { } backup)
+                stacks.Add(new StackSpec(DataNames.BackupStackName(c), backup.Region, StackKind.Backup, "backup"));
+        }
         stacks.Add(new StackSpec(GlobalStackName(c), AwsRegions.CloudFrontHome, StackKind.Global, "global"));
         return stacks;
     }

@@ -20,6 +20,7 @@ public static partial class StackConfigValidator
         ValidateSizing(config, sink);
         ValidateDns(config, sink);
         ValidateNetwork(config, sink);
+        DataRules.Validate(config, sink);
         return sink.Items;
     }
 

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Regional.Data;
 using MultiRegion.Infra.Stacks;
 
 namespace MultiRegion.Infra.Composition;
@@ -14,6 +15,7 @@ public sealed class Platform
     public required StackConfig Config { get; init; }
     public required IReadOnlyDictionary<string, RegionalStack> Regional { get; init; }
     public required GlobalStack Global { get; init; }
+    public required DataTier Data { get; init; }
 
     /// <summary>Every stack with the spec it was made from.</summary>
     public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
@@ -25,15 +27,19 @@ public sealed class Platform
         foreach (var region in config.Regions)
             regional[region.Name] = new RegionalStack(app, config, region);
 
+        var data = DataTier.Build(app, config, regional);
+
         var global = new GlobalStack(app, config);
 
-        return new Platform { Config = config, Regional = regional, Global = global };
+        return new Platform { Config = config, Regional = regional, Global = global, Data = data };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch
     {
         StackKind.Regional => Regional.Values.Single(s => s.StackName == spec.Name),
         StackKind.Global => Global,
+        StackKind.Replica => Data.ReplicaStacks[spec.Region],
+        StackKind.Backup => Data.BackupStack!,
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown stack kind"),
     };
 }
