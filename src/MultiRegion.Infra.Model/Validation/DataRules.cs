@@ -56,10 +56,10 @@ internal static partial class DataRules
         var secondaries = c.Regions.Count - 1;
         sink.Require(secondaries <= MaxDatabaseSecondaries, $"{at}",
             $"{secondaries} secondary regions; an Aurora Global Database has at most {MaxDatabaseSecondaries}");
-        for (var i = 0; i < c.Regions.Count; i++)
-            if (c.Sizing.TryGetValue(c.Regions[i].SizingTier, out var tier) && tier.Database is null)
-                sink.Add($"sizing.{c.Regions[i].SizingTier}.database",
-                    $"missing: data.database is set, so every region's sizing tier needs database.instanceClass and readReplicas ({c.Regions[i].Name} uses '{c.Regions[i].SizingTier}')");
+        foreach (var users in c.Regions.GroupBy(r => r.SizingTier))
+            if (c.Sizing.TryGetValue(users.Key, out var tier) && tier.Database is null)
+                sink.Add($"sizing.{users.Key}.database",
+                    $"missing: data.database is set, so every region's sizing tier needs database.instanceClass and readReplicas ({string.Join(", ", users.Select(r => r.Name))} use '{users.Key}')");
         foreach (var tierName in c.Regions.Select(r => r.SizingTier).Distinct())
             if (c.Sizing.TryGetValue(tierName, out var tier) && tier.Database is { } sizing)
                 sink.Require(sizing.InstanceClass.StartsWith("db.", StringComparison.Ordinal), $"sizing.{tierName}.database.instanceClass",
