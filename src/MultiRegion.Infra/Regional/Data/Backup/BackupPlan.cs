@@ -75,6 +75,16 @@ public sealed class BackupPlan : Construct
         });
         // The stores are encrypted with the region's data key; Backup reads through it and re-encrypts copies.
         props.Key.Grant(role, "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey", "kms:CreateGrant");
+        // The copy vault's key lives in the backup region's stack: found by its alias, not by a cross-region reference.
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant"],
+            Resources = [$"arn:{Aws.PARTITION}:kms:{props.Settings.Region}:{stack.Account}:key/*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["kms:ResourceAliases"] = DataNames.BackupKeyAlias(c) },
+            },
+        }));
 
         new CfnBackupSelection(this, "Selection", new CfnBackupSelectionProps
         {
