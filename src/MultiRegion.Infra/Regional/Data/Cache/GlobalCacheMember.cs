@@ -82,10 +82,7 @@ public sealed class GlobalCacheMember : Construct
         if (sizing.Shards == 1)
             group.NumCacheClusters = sizing.ReplicasPerShard + 1; // cluster mode disabled: one primary node + replicas
         else
-        {
-            group.NumNodeGroups = sizing.Shards;
-            group.ReplicasPerNodeGroup = sizing.ReplicasPerShard;
-        }
+            group.ReplicasPerNodeGroup = sizing.ReplicasPerShard; // the shard count is the Global Datastore's
 
         if (IsPrimary)
         {
@@ -125,6 +122,7 @@ public sealed class GlobalCacheMember : Construct
             group.TransitEncryptionEnabled = true;
             group.AuthToken = $"{{{{resolve:secretsmanager:{AuthToken.Ref}:SecretString:token::}}}}";
             group.SnapshotRetentionLimit = props.Settings.SnapshotRetentionDays;
+            if (sizing.Shards > 1) group.NumNodeGroups = sizing.Shards;
 
             ReplicationGroup = new CfnReplicationGroup(this, "ReplicationGroup", group);
             DataProtection.Apply(ReplicationGroup, props.Settings.SnapshotRetentionDays > 0 ? DataProtection.Snapshot(protect) : DataProtection.Removal(protect));

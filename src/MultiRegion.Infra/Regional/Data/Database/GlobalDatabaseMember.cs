@@ -110,6 +110,8 @@ public sealed class GlobalDatabaseMember : Construct
             CopyTagsToSnapshot = true,
             EnableCloudwatchLogsExports = ["postgresql"],
             Port = Port,
+            // Same on every member, so clients authenticate the same way after a failover.
+            EnableIamDatabaseAuthentication = true,
         };
 
         if (IsPrimary)
@@ -145,7 +147,6 @@ public sealed class GlobalDatabaseMember : Construct
             cluster.DatabaseName = db.DatabaseName;
             cluster.MasterUsername = $"{{{{resolve:secretsmanager:{MasterSecret.Ref}:SecretString:username::}}}}";
             cluster.MasterUserPassword = $"{{{{resolve:secretsmanager:{MasterSecret.Ref}:SecretString:password::}}}}";
-            cluster.EnableIamDatabaseAuthentication = true;
         }
         else
         {
