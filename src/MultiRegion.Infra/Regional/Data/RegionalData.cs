@@ -40,12 +40,13 @@ public sealed class RegionalData : Construct
         var sizing = c.SizingOf(region);
         var others = c.Regions.Where(r => r.Name != region.Name).Select(r => r.Name).ToList();
 
+        var placement = DataPlacement.Of(props.Vpc);
         Key = new DataKey(this, "Key", DataNames.DataKeyAlias(c), $"{c.Prefix} data stores in {region.Name}", c.ProtectData);
 
         if (data.Database is { } db)
         {
             Database = new GlobalDatabaseMember(this, "Database", new GlobalDatabaseMemberProps(
-                c, region, db, sizing.Database!, props.Vpc, Key.Key, isPrimary ? others : []));
+                c, region, db, sizing.Database!, placement, Key.Key, isPrimary ? others : []));
             Output("DatabaseWriterEndpoint", Database.Cluster.AttrEndpointAddress, "Aurora cluster endpoint (writer in the primary region)");
             Output("DatabaseReaderEndpoint", Database.Cluster.AttrReadEndpointAddress, "Aurora reader endpoint");
             if (Database.MasterSecret is { } secret)
@@ -56,7 +57,7 @@ public sealed class RegionalData : Construct
         foreach (var (name, cache) in data.EffectiveCaches)
         {
             var member = new GlobalCacheMember(this, $"{DataIds.Pascal(name)}Cache", new GlobalCacheMemberProps(
-                c, region, name, cache, sizing.Cache!, props.Vpc, Key.Key,
+                c, region, name, cache, sizing.Cache!, placement, Key.Key,
                 isPrimary ? null : props.GlobalDatastoreIds?[name], isPrimary ? others : []));
             caches[name] = member;
             Output($"{DataIds.Pascal(name)}CacheEndpoint",

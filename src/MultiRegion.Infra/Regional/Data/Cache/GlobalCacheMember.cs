@@ -6,7 +6,6 @@ using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
-using MultiRegion.Infra.Regional.Network;
 
 namespace MultiRegion.Infra.Regional.Data.Cache;
 
@@ -23,7 +22,7 @@ public sealed record GlobalCacheMemberProps(
     string Name,
     CacheConfig Settings,
     CacheSizing Sizing,
-    Vpc Vpc,
+    DataPlacement Placement,
     IKey Key,
     string? GlobalDatastoreId,
     IReadOnlyList<string> OtherRegions);
@@ -56,16 +55,15 @@ public sealed class GlobalCacheMember : Construct
         var subnetGroup = new CfnSubnetGroup(this, "SubnetGroup", new CfnSubnetGroupProps
         {
             Description = $"{c.Prefix} {props.Name} cache in the isolated data subnets",
-            SubnetIds = props.Vpc.SelectSubnets(new SubnetSelection { SubnetGroupName = RegionalNetwork.DataSubnets }).SubnetIds,
+            SubnetIds = props.Placement.DataSubnetIds,
         });
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
-            Vpc = props.Vpc,
+            Vpc = props.Placement.Vpc,
             Description = $"{c.Prefix} {props.Name} cache: Redis protocol from the workload subnets only",
             AllowAllOutbound = false,
         });
-        foreach (var subnet in props.Vpc.SelectSubnets(new SubnetSelection { SubnetGroupName = RegionalNetwork.PrivateSubnets }).Subnets)
-            SecurityGroup.AddIngressRule(Peer.Ipv4(subnet.Ipv4CidrBlock), Amazon.CDK.AWS.EC2.Port.Tcp(Port), $"Redis from {subnet.AvailabilityZone}");
+        props.Placement.AllowFromWorkloads(SecurityGroup, Port, "Redis");
 
         var group = new CfnReplicationGroupProps
         {

@@ -7,7 +7,6 @@ using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
-using MultiRegion.Infra.Regional.Network;
 
 namespace MultiRegion.Infra.Regional.Data.Database;
 
@@ -18,7 +17,7 @@ public sealed record GlobalDatabaseMemberProps(
     RegionConfig Region,
     DatabaseConfig Settings,
     DatabaseSizing Sizing,
-    Vpc Vpc,
+    DataPlacement Placement,
     IKey Key,
     IReadOnlyList<string> OtherRegions);
 
@@ -54,23 +53,20 @@ public sealed class GlobalDatabaseMember : Construct
         IsPrimary = props.Region.Role == RegionRole.Primary;
         var stack = Stack.Of(this);
 
-        var dataSubnets = props.Vpc.SelectSubnets(new SubnetSelection { SubnetGroupName = RegionalNetwork.DataSubnets });
-        var privateSubnets = props.Vpc.SelectSubnets(new SubnetSelection { SubnetGroupName = RegionalNetwork.PrivateSubnets });
 
         var subnetGroup = new CfnDBSubnetGroup(this, "SubnetGroup", new CfnDBSubnetGroupProps
         {
             DbSubnetGroupDescription = $"{c.Prefix} Aurora in the isolated data subnets",
-            SubnetIds = dataSubnets.SubnetIds,
+            SubnetIds = props.Placement.DataSubnetIds,
         });
 
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
-            Vpc = props.Vpc,
+            Vpc = props.Placement.Vpc,
             Description = $"{c.Prefix} Aurora: PostgreSQL from the workload subnets only",
             AllowAllOutbound = false,
         });
-        foreach (var subnet in privateSubnets.Subnets)
-            SecurityGroup.AddIngressRule(Peer.Ipv4(subnet.Ipv4CidrBlock), Amazon.CDK.AWS.EC2.Port.Tcp(Port), $"PostgreSQL from {subnet.AvailabilityZone}");
+        props.Placement.AllowFromWorkloads(SecurityGroup, Port, "PostgreSQL");
 
         var clusterParameters = new Dictionary<string, object>(StringComparer.Ordinal)
         {
@@ -194,16 +190,16 @@ public sealed class GlobalDatabaseMember : Construct
                 TargetType = "AWS::RDS::DBCluster",
             });
             if (db.PasswordRotationDays is { } days)
-                AddRotation(props, attachment, privateSubnets, days);
+                AddRotation(props, attachment, days);
         }
     }
 
     /// <summary>Hosted rotation: Secrets Manager deploys its own PostgreSQL single-user rotation Lambda (no asset here).</summary>
-    private void AddRotation(GlobalDatabaseMemberProps props, CfnSecretTargetAttachment attachment, ISelectedSubnets privateSubnets, int days)
+    private void AddRotation(GlobalDatabaseMemberProps props, CfnSecretTargetAttachment attachment, int days)
     {
         var rotationGroup = new SecurityGroup(this, "RotationSecurityGroup", new SecurityGroupProps
         {
-            Vpc = props.Vpc,
+            Vpc = props.Placement.Vpc,
             Description = $"{props.Config.Prefix} master password rotation Lambda",
             // Reaches the database and the Secrets Manager API (through NAT).
             AllowAllOutbound = true,
@@ -217,7 +213,7 @@ public sealed class GlobalDatabaseMember : Construct
             {
                 RotationType = "PostgreSQLSingleUser",
                 KmsKeyArn = props.Key.KeyArn,
-                VpcSubnetIds = Fn.Join(",", privateSubnets.SubnetIds),
+                VpcSubnetIds = Fn.Join(",", props.Placement.WorkloadSubnetIds),
                 VpcSecurityGroupIds = rotationGroup.SecurityGroupId,
                 ExcludeCharacters = "\"@/\\ '`%",
             },
