@@ -17,7 +17,8 @@ public sealed record PlanDatabase(
     IReadOnlyList<PlanDatabaseMember> Members,
     int BackupRetentionDays,
     int? GlobalDbRpoSeconds,
-    string Replication);
+    string Replication,
+    string Failover);
 
 /// <param name="Instances">Writer plus readers in the primary region; readers elsewhere (0 = headless secondary).</param>
 public sealed record PlanDatabaseMember(string Region, string Role, string InstanceClass, int Instances);
@@ -62,7 +63,8 @@ public static class DataPlan
                 c.Regions.Select(r => new PlanDatabaseMember(r.Name, r.RoleName, c.SizingOf(r).Database!.InstanceClass,
                     c.SizingOf(r).Database!.ReadReplicas + (r.Role == RegionRole.Primary ? 1 : 0))).ToList(),
                 db.BackupRetentionDays, db.RpoCapSeconds,
-                "storage-level, asynchronous, typically under 1 s" + (db.RpoCapSeconds is { } rpo ? $"; writer blocks commits beyond {rpo} s" : "; unbounded"));
+                "storage-level, asynchronous, typically under 1 s" + (db.RpoCapSeconds is { } rpo ? $"; writer blocks commits beyond {rpo} s" : "; unbounded"),
+                "not automatic across regions: switchover (planned, RPO 0) or failover (unplanned, RPO typically seconds) is an operator or automation call, RTO in minutes");
 
         var caches = data.EffectiveCaches.Select(kv =>
         {

@@ -77,7 +77,7 @@ public static class PlanMarkdown
         {
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"Aurora PostgreSQL {db.EngineVersion} global cluster `{db.GlobalClusterId}`, writer in {db.WriterRegion}; backups kept {db.BackupRetentionDays} d; " +
-                $"RPO cap (rds.global_db_rpo): {(db.GlobalDbRpoSeconds is { } rpo ? $"{rpo} s" : "none")}; replication {db.Replication}.");
+                $"RPO cap (rds.global_db_rpo): {(db.GlobalDbRpoSeconds is { } rpo ? $"{rpo} s" : "none")}; replication {db.Replication}. Regional failover: {db.Failover}.");
             md.AppendLine();
             md.AppendLine("| Region | Role | Instance class | Instances |");
             md.AppendLine("|---|---|---|---:|");
