@@ -44,14 +44,14 @@ public sealed class BackupVaultStack : Stack
                 Resources = ["*"],
             }));
             Vault.AccessPolicy = policy;
-            if (backup.VaultLock != VaultLockMode.None)
-                Vault.LockConfiguration = new CfnBackupVault.LockConfigurationTypeProperty
-                {
-                    MinRetentionDays = backup.CopyRetentionDays,
-                    // Compliance mode: the lock becomes immutable after this grace period.
-                    ChangeableForDays = backup.VaultLock == VaultLockMode.Compliance ? 3 : null,
-                };
         }
+        if (backup.VaultLock != VaultLockMode.None)
+            Vault.LockConfiguration = new CfnBackupVault.LockConfigurationTypeProperty
+            {
+                MinRetentionDays = backup.CopyRetentionDays,
+                // Compliance mode: the lock becomes immutable after this grace period.
+                ChangeableForDays = backup.VaultLock == VaultLockMode.Compliance ? 3 : null,
+            };
         DataProtection.Apply(Vault, DataProtection.Removal(config.ProtectData));
     }
 }

@@ -53,7 +53,6 @@ public sealed class GlobalDatabaseMember : Construct
         IsPrimary = props.Region.Role == RegionRole.Primary;
         var stack = Stack.Of(this);
 
-
         var subnetGroup = new CfnDBSubnetGroup(this, "SubnetGroup", new CfnDBSubnetGroupProps
         {
             DbSubnetGroupDescription = $"{c.Prefix} Aurora in the isolated data subnets",
