@@ -31,6 +31,8 @@ public sealed record DatabaseSizing(
     int ReadReplicas);
 
 /// <summary>ElastiCache node type and replicas per shard for a region. A Global Datastore needs one node type everywhere.</summary>
+/// <param name="Shards">Node groups (shards); 1 is cluster mode disabled. A Global Datastore needs one shard count everywhere.</param>
 public sealed record CacheSizing(
     string NodeType,
-    int ReplicasPerShard);
+    int ReplicasPerShard,
+    int Shards = 1);

@@ -38,6 +38,9 @@ public sealed record PlanDocument(
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>Data stores, replication and RPO-relevant settings; null when the config has no data section.</summary>
+    public PlanData? Data { get; init; }
+
     public static IReadOnlyList<PlanRegion> RegionsOf(StackConfig c) =>
         c.Regions.Select(r => new PlanRegion(r.Name, r.RoleName, r.TrafficWeight, r.SizingTier)).ToList();
 

@@ -13,6 +13,11 @@ public enum StackKind
 
     /// <summary>Global Accelerator, in us-west-2 (its only API region); only when the config has one.</summary>
     Accelerator,
+    /// <summary>Bucket replicas of one destination region, deployed before the primary region's stack (S3 needs the destination to exist).</summary>
+    Replica,
+
+    /// <summary>The backup region's copy vault, deployed before the primary region's stack.</summary>
+    Backup,
 }
 
 /// <summary>One CloudFormation stack the program will synthesize.</summary>
@@ -37,6 +42,12 @@ public static class StackLayout
             .ToList();
         if (c.Edge?.Accelerator is not null)
             stacks.Add(new StackSpec(AcceleratorStackName(c), AwsRegions.GlobalAcceleratorHome, StackKind.Accelerator, "global"));
+        if (c.Data is { } data)
+        {
+            stacks.AddRange(data.ReplicaRegions.Select(r => new StackSpec(DataNames.ReplicaStackName(c, r), r, StackKind.Replica, "replica")));
+            if (data.Backup is { } backup)
+                stacks.Add(new StackSpec(DataNames.BackupStackName(c), backup.Region, StackKind.Backup, "backup"));
+        }
         stacks.Add(new StackSpec(GlobalStackName(c), AwsRegions.CloudFrontHome, StackKind.Global, "global"));
         return stacks;
     }

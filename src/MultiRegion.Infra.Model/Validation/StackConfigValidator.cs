@@ -21,6 +21,7 @@ public static partial class StackConfigValidator
         ValidateDns(config, sink);
         ValidateNetwork(config, sink);
         EdgeRules.Validate(config, sink);
+        DataRules.Validate(config, sink);
         return sink.Items;
     }
 

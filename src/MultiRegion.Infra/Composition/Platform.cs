@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Regional.Data;
 using MultiRegion.Infra.Stacks;
 
 namespace MultiRegion.Infra.Composition;
@@ -15,6 +16,7 @@ public sealed class Platform
     public required IReadOnlyDictionary<string, RegionalStack> Regional { get; init; }
     public required GlobalStack Global { get; init; }
     public AcceleratorStack? Accelerator { get; init; }
+    public required DataTier Data { get; init; }
 
     /// <summary>Every stack with the spec it was made from.</summary>
     public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
@@ -26,10 +28,12 @@ public sealed class Platform
         foreach (var region in config.Regions)
             regional[region.Name] = new RegionalStack(app, config, region);
 
+        var data = DataTier.Build(app, config, regional);
+
         var accelerator = config.Edge?.Accelerator is null ? null : new AcceleratorStack(app, config, regional);
         var global = new GlobalStack(app, config, regional, accelerator);
 
-        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator };
+        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch
@@ -37,6 +41,8 @@ public sealed class Platform
         StackKind.Regional => Regional.Values.Single(s => s.StackName == spec.Name),
         StackKind.Global => Global,
         StackKind.Accelerator => Accelerator!,
+        StackKind.Replica => Data.ReplicaStacks[spec.Region],
+        StackKind.Backup => Data.BackupStack!,
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown stack kind"),
     };
 }

@@ -1,0 +1,38 @@
+namespace MultiRegion.Infra.Model.Config;
+
+/// <summary>ElastiCache engines that support Global Datastores.</summary>
+public enum CacheEngine
+{
+    Redis,
+    Valkey,
+}
+
+/// <summary>
+/// One ElastiCache Global Datastore: a primary replication group in the primary region, secondaries in up to two
+/// other regions, replicated one way (primary to secondaries, asynchronously). Node type, shard count and replicas
+/// per shard come from each region's sizing tier <c>cache</c>; AWS requires one node type and shard count for all.
+/// </summary>
+/// <param name="EngineVersion">Engine version, e.g. <c>7.1</c>; one for every member.</param>
+/// <param name="EvictionPolicy">Redis <c>maxmemory-policy</c>, e.g. <c>allkeys-lru</c>; set through the parameter group.</param>
+/// <param name="SnapshotRetentionDays">Daily snapshots of the primary kept this many days (0-35; 0 turns them off).</param>
+/// <param name="Parameters">Extra parameters of the cache parameter group.</param>
+public sealed record CacheConfig(
+    string EngineVersion,
+    string EvictionPolicy,
+    CacheEngine Engine = CacheEngine.Redis,
+    int SnapshotRetentionDays = 7,
+    IReadOnlyDictionary<string, string>? Parameters = null)
+{
+    public static readonly IReadOnlyList<string> EvictionPolicies =
+    [
+        "volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu",
+        "volatile-random", "allkeys-random", "volatile-ttl", "noeviction",
+    ];
+
+    public string EngineName => Engine.ToString().ToLowerInvariant();
+
+    public string MajorVersion => EngineVersion.Split('.')[0];
+
+    /// <summary>Cache parameter group family, e.g. <c>redis7</c> or <c>valkey8</c>.</summary>
+    public string ParameterGroupFamily => $"{EngineName}{MajorVersion}";
+}

@@ -1,0 +1,88 @@
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Model.Planning;
+
+/// <summary>The <c>data</c> section of plan.json: stores, where they replicate, and the settings that bound data loss.</summary>
+public sealed record PlanData(
+    PlanDatabase? Database,
+    IReadOnlyList<PlanCache> Caches,
+    IReadOnlyList<PlanBucket> Buckets,
+    PlanBackup? Backup);
+
+/// <param name="GlobalDbRpoSeconds">The <c>rds.global_db_rpo</c> cap, or null when replication lag is unbounded.</param>
+public sealed record PlanDatabase(
+    string GlobalClusterId,
+    string EngineVersion,
+    string WriterRegion,
+    IReadOnlyList<PlanDatabaseMember> Members,
+    int BackupRetentionDays,
+    int? GlobalDbRpoSeconds,
+    string Replication,
+    string Failover);
+
+/// <param name="Instances">Writer plus readers in the primary region; readers elsewhere (0 = headless secondary).</param>
+public sealed record PlanDatabaseMember(string Region, string Role, string InstanceClass, int Instances);
+
+public sealed record PlanCache(
+    string Name,
+    string Engine,
+    string EngineVersion,
+    string NodeType,
+    int Shards,
+    string EvictionPolicy,
+    string PrimaryRegion,
+    IReadOnlyDictionary<string, int> NodesByRegion,
+    string Replication);
+
+/// <param name="ReplicationTimeControl">S3 RTC with metrics (15 minutes) on the replication rules.</param>
+public sealed record PlanBucket(
+    string Name,
+    string BucketName,
+    string Region,
+    int? RpoMinutes,
+    bool ReplicationTimeControl,
+    IReadOnlyList<PlanReplica> Replicas,
+    IReadOnlyList<string> Lifecycle);
+
+public sealed record PlanReplica(string Region, string BucketName, string StorageClass);
+
+public sealed record PlanBackup(string SourceRegion, string CopyRegion, string CopyVault, int RetentionDays, int CopyRetentionDays, string Schedule, string VaultLock);
+
+/// <summary>Builds <see cref="PlanData"/> from a stack config (pure).</summary>
+public static class DataPlan
+{
+    public static PlanData? Of(StackConfig c)
+    {
+        if (c.Data is not { } data) return null;
+        var primary = c.PrimaryRegion;
+
+        PlanDatabase? database = null;
+        if (data.Database is { } db)
+            database = new PlanDatabase(
+                DataNames.GlobalDatabase(c), db.EngineVersion, primary.Name,
+                c.Regions.Select(r => new PlanDatabaseMember(r.Name, r.RoleName, c.SizingOf(r).Database!.InstanceClass,
+                    c.SizingOf(r).Database!.ReadReplicas + (r.Role == RegionRole.Primary ? 1 : 0))).ToList(),
+                db.BackupRetentionDays, db.RpoCapSeconds,
+                "storage-level, asynchronous, typically under 1 s" + (db.RpoCapSeconds is { } rpo ? $"; writer blocks commits beyond {rpo} s" : "; unbounded"),
+                "not automatic across regions: switchover (planned, RPO 0) or failover (unplanned, RPO typically seconds) is an operator or automation call, RTO in minutes");
+
+        var caches = data.EffectiveCaches.Select(kv =>
+        {
+            var sizing = c.SizingOf(primary).Cache!;
+            return new PlanCache(kv.Key, kv.Value.EngineName, kv.Value.EngineVersion, sizing.NodeType, sizing.Shards, kv.Value.EvictionPolicy, primary.Name,
+                c.Regions.ToDictionary(r => r.Name, r => c.SizingOf(r).Cache!.Shards * (c.SizingOf(r).Cache!.ReplicasPerShard + 1)),
+                "one way from the primary, asynchronous (typically under 1 s); secondaries are read-only and promoted by an operator");
+        }).ToList();
+
+        var buckets = data.EffectiveBuckets.Select(kv => new PlanBucket(
+            kv.Key, DataNames.Bucket(c, kv.Key, primary.Name), primary.Name, kv.Value.RpoMinutes, kv.Value.ReplicationTimeControl,
+            kv.Value.EffectiveReplicas.Select(r => new PlanReplica(r.Region, DataNames.Bucket(c, kv.Key, r.Region), r.StorageClass)).ToList(),
+            kv.Value.EffectiveLifecycle.Select(t => $"{t.StorageClass} after {t.AfterDays} d").ToList())).ToList();
+
+        var backup = data.Backup is { } b
+            ? new PlanBackup(primary.Name, b.Region, DataNames.CopyVault(c), b.RetentionDays, b.CopyRetentionDays, b.Schedule, b.VaultLock.ToString().ToLowerInvariant())
+            : null;
+
+        return new PlanData(database, caches, buckets, backup);
+    }
+}

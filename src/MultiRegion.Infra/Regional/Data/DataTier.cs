@@ -1,0 +1,50 @@
+using Amazon.CDK;
+using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Stacks;
+
+namespace MultiRegion.Infra.Regional.Data;
+
+/// <summary>
+/// The data tier of the whole platform, composed across stacks: each regional stack's <see cref="RegionalData"/>,
+/// the replica-bucket stacks and the backup vault stack. Deploy order follows from the declared dependencies:
+/// replica and backup stacks, then the primary region, then the secondaries (Aurora and Global Datastore
+/// secondaries join primaries that must already exist).
+/// </summary>
+public sealed class DataTier
+{
+    public required IReadOnlyDictionary<string, RegionalData> Regions { get; init; }
+    public required IReadOnlyDictionary<string, BucketReplicaStack> ReplicaStacks { get; init; }
+    public BackupVaultStack? BackupStack { get; init; }
+
+    public static DataTier Build(App app, StackConfig config, IReadOnlyDictionary<string, RegionalStack> regional)
+    {
+        var specs = StackLayout.For(config);
+        var replicas = specs.Where(s => s.Kind == StackKind.Replica)
+            .ToDictionary(s => s.Region, s => new BucketReplicaStack(app, config, s), StringComparer.Ordinal);
+        var backupSpec = specs.FirstOrDefault(s => s.Kind == StackKind.Backup);
+        var backup = backupSpec is not null && config.Data?.Backup is { } b ? new BackupVaultStack(app, config, backupSpec, b) : null;
+
+        var regions = new Dictionary<string, RegionalData>(StringComparer.Ordinal);
+        if (config.Data is null)
+            return new DataTier { Regions = regions, ReplicaStacks = replicas, BackupStack = backup };
+
+        var primary = config.PrimaryRegion;
+        var primaryStack = regional[primary.Name];
+        var primaryData = new RegionalData(primaryStack, "Data", new RegionalDataProps(config, primary, primaryStack.Network.Vpc));
+        regions[primary.Name] = primaryData;
+        foreach (var stack in replicas.Values) primaryStack.AddDependency(stack, "replica buckets must exist before replication is configured");
+        if (backup is not null) primaryStack.AddDependency(backup, "the copy vault must exist before the backup plan copies to it");
+
+        // Cross-region references: AWS prefixes the configured suffix of a Global Datastore id.
+        var datastoreIds = primaryData.Caches.ToDictionary(kv => kv.Key, kv => kv.Value.GlobalDatastore!.Ref, StringComparer.Ordinal);
+        foreach (var region in config.Regions.Where(r => r.Role != RegionRole.Primary))
+        {
+            var stack = regional[region.Name];
+            regions[region.Name] = new RegionalData(stack, "Data", new RegionalDataProps(config, region, stack.Network.Vpc, datastoreIds));
+            if (config.Data.Database is not null || datastoreIds.Count > 0)
+                stack.AddDependency(primaryStack, "Aurora and Global Datastore secondaries join primaries created there");
+        }
+        return new DataTier { Regions = regions, ReplicaStacks = replicas, BackupStack = backup };
+    }
+}
