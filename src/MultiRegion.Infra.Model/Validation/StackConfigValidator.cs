@@ -20,6 +20,7 @@ public static partial class StackConfigValidator
         ValidateSizing(config, sink);
         ValidateDns(config, sink);
         ValidateNetwork(config, sink);
+        ComputeRules.Validate(config, sink);
         return sink.Items;
     }
 

@@ -3,6 +3,7 @@ using Constructs;
 using MultiRegion.Infra.Composition;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Regional.Compute;
 using MultiRegion.Infra.Regional.Ingress;
 using MultiRegion.Infra.Regional.Network;
 
@@ -14,6 +15,7 @@ public sealed class RegionalStack : Stack
     public RegionConfig RegionConfig { get; }
     public RegionalNetwork Network { get; }
     public RegionalIngress Ingress { get; }
+    public RegionalCompute? Compute { get; }
 
     public RegionalStack(Construct scope, StackConfig config, RegionConfig region)
         : this(scope, config, region, new StackSpec(StackLayout.RegionalStackName(config, region.Name), region.Name, StackKind.Regional, region.RoleName))
@@ -26,6 +28,9 @@ public sealed class RegionalStack : Stack
         RegionConfig = region;
         PlatformStackProps.Tag(this, config, spec);
         Network = new RegionalNetwork(this, "Network", new RegionalNetworkProps(region, config.NetworkSettings, config.ProtectData));
-        Ingress = new RegionalIngress(this, "Ingress", new RegionalIngressProps(Network.Vpc, config.Dns));
+        Ingress = new RegionalIngress(this, "Ingress", new RegionalIngressProps(Network.Vpc, config.Dns,
+            config.Compute?.IngressSettings.IdleTimeoutSeconds ?? new IngressConfig().IdleTimeoutSeconds));
+        if (config.Compute is not null)
+            Compute = new RegionalCompute(this, "Compute", new RegionalComputeProps(config, region, Network.Vpc, Ingress));
     }
 }
