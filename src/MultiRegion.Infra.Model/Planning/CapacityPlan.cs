@@ -29,6 +29,9 @@ public sealed record PlannedTier(string Tier, NodeBounds Total, int SpotPercent,
 /// <summary>The node groups of a region, derived from its sizing tier. Pure: the CDK code and the plan use the same answer.</summary>
 public static class CapacityPlan
 {
+    /// <summary>A region's EKS cluster name: <c>app-environment-region</c>.</summary>
+    public static string ClusterName(StackConfig config, RegionConfig region) => $"{config.Prefix}-{region.Name}";
+
     public static IReadOnlyList<PlannedTier> For(StackConfig config, RegionConfig region)
     {
         var sizing = config.SizingOf(region);

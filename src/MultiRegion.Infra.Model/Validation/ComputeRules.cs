@@ -38,7 +38,7 @@ internal static partial class ComputeRules
             return;
 
         sink.Require(KubernetesVersion().IsMatch(compute.KubernetesVersion), "compute.kubernetesVersion",
-            $"'{compute.KubernetesVersion}' is not an EKS Kubernetes version such as \"1.30\" (quote it: 1.30 unquoted is the number 1.3)");
+            $"'{compute.KubernetesVersion}' is not an EKS Kubernetes version such as \"1.30\"");
 
         ValidateEndpoint(compute.EndpointSettings, sink);
         ValidateKubectlLayers(c, compute, sink);

@@ -16,7 +16,10 @@ public static class PlanWriter
                 return new PlanStack(x.Spec.Name, x.Spec.Region, byType.Values.Sum(), byType);
             })
             .ToList();
-        return new PlanDocument(config.App, config.Environment, config.SourcePath, PlanDocument.RegionsOf(config), stacks);
+        return new PlanDocument(config.App, config.Environment, config.SourcePath, PlanDocument.RegionsOf(config), stacks)
+        {
+            Compute = ComputeSection.Of(config),
+        };
     }
 
     public static PlanDocument Write(StackConfig config, SynthResult result, string outdir)

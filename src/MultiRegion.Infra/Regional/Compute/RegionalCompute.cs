@@ -22,14 +22,11 @@ public sealed class RegionalCompute : Construct
     public ClusterAddons Addons { get; }
     public IReadOnlyDictionary<string, RegionalWorkload> Workloads { get; }
 
-    /// <summary>The EKS cluster's name: <c>app-environment-region</c>.</summary>
-    public static string ClusterNameOf(StackConfig config, RegionConfig region) => $"{config.Prefix}-{region.Name}";
-
     public RegionalCompute(Construct scope, string id, RegionalComputeProps props) : base(scope, id)
     {
         var config = props.Config;
         var compute = config.Compute ?? throw new ArgumentException("the stack config has no compute section", nameof(props));
-        var clusterName = ClusterNameOf(config, props.Region);
+        var clusterName = CapacityPlan.ClusterName(config, props.Region);
 
         Cluster = new EksCluster(this, "Cluster", new EksClusterProps(clusterName, props.Region.Name, compute, props.Vpc, config.ProtectData));
         var cluster = Cluster.Cluster;
