@@ -94,8 +94,5 @@ public sealed class ClusterAutoscaler : Construct
         ["scale-down-unneeded-time"] = $"{s.ScaleDownUnneededSeconds}s",
         ["scale-down-utilization-threshold"] = s.ScaleDownUtilization.ToString(CultureInfo.InvariantCulture),
         ["expander"] = s.Expander,
-        // Spot and on-demand groups of a tier look alike: keep them balanced across zones.
-        ["balance-similar-node-groups"] = true,
-        ["skip-nodes-with-system-pods"] = false,
     };
 }
