@@ -23,10 +23,12 @@ public sealed record ClusterAutoscalerConfig(
 /// <param name="ClusterAutoscalerImageTag">Autoscaler image; its minor version should match the Kubernetes version.</param>
 /// <param name="MetricsServerChart">Chart <c>metrics-server</c> from kubernetes-sigs.github.io/metrics-server.</param>
 /// <param name="LoadBalancerController">AWS Load Balancer Controller version, one the CDK ships an IAM policy and chart version for (e.g. <c>2.8.2</c>).</param>
+/// <param name="NvidiaDevicePluginChart">Chart <c>nvidia-device-plugin</c> from nvidia.github.io/k8s-device-plugin; installed only when a node tier is a GPU tier.</param>
 /// <param name="VpaChart">Chart <c>vpa</c> from charts.fairwinds.com/stable; installed only when a workload has a VPA.</param>
 public sealed record AddonsConfig(
     string ClusterAutoscalerChart = "9.37.0",
     string? ClusterAutoscalerImageTag = null,
     string MetricsServerChart = "3.12.1",
     string LoadBalancerController = "2.8.2",
-    string VpaChart = "4.5.0");
+    string VpaChart = "4.5.0",
+    string NvidiaDevicePluginChart = "0.15.0");

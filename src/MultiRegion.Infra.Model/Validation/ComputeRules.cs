@@ -125,7 +125,7 @@ internal static partial class ComputeRules
         foreach (var (key, value) in new[]
                  {
                      ("clusterAutoscalerChart", a.ClusterAutoscalerChart), ("metricsServerChart", a.MetricsServerChart),
-                     ("vpaChart", a.VpaChart),
+                     ("vpaChart", a.VpaChart), ("nvidiaDevicePluginChart", a.NvidiaDevicePluginChart),
                  })
             sink.Require(SemVer().IsMatch(value), $"{at}.{key}", $"'{value}' is not a chart version such as 1.2.3");
         sink.Require(LoadBalancerControllerVersions.Contains(a.LoadBalancerController), $"{at}.loadBalancerController",

@@ -108,6 +108,27 @@ public sealed class ComputeTests
         }
     }
 
+    [Fact]
+    public void Gpu_regions_get_the_nvidia_device_plugin_on_gpu_nodes_only_and_cpu_only_regions_none()
+    {
+        var plugin = SynthesizedJson.Regional(Prod, "eu-west-1").HelmChart("nvidia-device-plugin");
+        var values = SynthesizedJson.ValuesOf(plugin);
+        Assert.Equal("true", (string?)values["nodeSelector"]!["nvidia.com/gpu.present"]);
+        Assert.Equal("nvidia.com/gpu", (string?)values["tolerations"]![0]!["key"]);
+
+        Assert.DoesNotContain(SynthesizedJson.Regional(Video, "us-west-2").OfType("Custom::AWSCDK-EKS-HelmChart"),
+            c => (string?)c["Chart"] == "nvidia-device-plugin");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRegions))]
+    public void Node_groups_share_one_node_role_in_private_subnets(string stack, string region)
+    {
+        var groups = NodeGroups(stack, region);
+        Assert.Single(groups.Select(g => g["NodeRole"]!.ToJsonString()).Distinct());
+        Assert.All(groups, g => Assert.All(g["Subnets"]!.AsArray(), s => Assert.Contains("privateSubnet", s!.ToJsonString())));
+    }
+
     [Theory]
     [MemberData(nameof(AllRegions))]
     public void The_cluster_autoscaler_runs_with_the_configured_timings_and_auto_discovery(string stack, string region)

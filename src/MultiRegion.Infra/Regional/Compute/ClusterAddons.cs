@@ -6,18 +6,20 @@ using MultiRegion.Infra.Model.Config;
 namespace MultiRegion.Infra.Regional.Compute;
 
 /// <summary>Inputs of the cluster add-ons.</summary>
-public sealed record ClusterAddonsProps(Cluster Cluster, AddonsConfig Addons, bool WithVpa);
+public sealed record ClusterAddonsProps(Cluster Cluster, AddonsConfig Addons, bool WithVpa, bool WithGpu);
 
 /// <summary>
 /// The add-ons the workloads' scaling and ingress need: metrics-server (CPU/memory metrics for HPAs),
 /// the AWS Load Balancer Controller with its IRSA role (pods register with the regional load balancer's
-/// target groups through TargetGroupBinding), and the VPA components when a workload asks for a VPA.
+/// target groups through TargetGroupBinding), the VPA components when a workload asks for a VPA, and the NVIDIA
+/// device plugin when a node tier has GPUs (without it no pod can request <c>nvidia.com/gpu</c>).
 /// </summary>
 public sealed class ClusterAddons : Construct
 {
     public HelmChart MetricsServer { get; }
     public AlbController LoadBalancerController { get; }
     public HelmChart? Vpa { get; }
+    public HelmChart? NvidiaDevicePlugin { get; }
 
     public ClusterAddons(Construct scope, string id, ClusterAddonsProps props) : base(scope, id)
     {
@@ -51,6 +53,25 @@ public sealed class ClusterAddons : Construct
                     ["recommender"] = new Dictionary<string, object> { ["enabled"] = true },
                     ["updater"] = new Dictionary<string, object> { ["enabled"] = true },
                     ["admissionController"] = new Dictionary<string, object> { ["enabled"] = true },
+                },
+            });
+
+        if (props.WithGpu)
+            NvidiaDevicePlugin = props.Cluster.AddHelmChart("NvidiaDevicePluginChart", new HelmChartOptions
+            {
+                Chart = "nvidia-device-plugin",
+                Repository = "https://nvidia.github.io/k8s-device-plugin",
+                Version = props.Addons.NvidiaDevicePluginChart,
+                Release = "nvidia-device-plugin",
+                Namespace = "kube-system",
+                Values = new Dictionary<string, object>
+                {
+                    // Only on GPU nodes, which are tainted.
+                    ["nodeSelector"] = new Dictionary<string, object> { [NodeLabels.Gpu] = "true" },
+                    ["tolerations"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["key"] = NodeLabels.GpuTaintKey, ["operator"] = "Exists", ["effect"] = NodeLabels.GpuTaintEffect },
+                    },
                 },
             });
     }

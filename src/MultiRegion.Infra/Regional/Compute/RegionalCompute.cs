@@ -41,7 +41,9 @@ public sealed class RegionalCompute : Construct
 
         var workloads = compute.EffectiveWorkloads;
         Addons = new ClusterAddons(this, "Addons",
-            new ClusterAddonsProps(cluster, compute.AddonSettings, WithVpa: workloads.Values.Any(w => w.Vpa is not null)));
+            new ClusterAddonsProps(cluster, compute.AddonSettings,
+                WithVpa: workloads.Values.Any(w => w.Vpa is not null),
+                WithGpu: NodeGroups.Groups.Any(g => g.Plan.Gpu)));
 
         // One manifest for all namespaces, so two workloads sharing one never delete it under each other.
         var namespaces = workloads.Count == 0 ? null : cluster.AddManifest("WorkloadNamespaces",

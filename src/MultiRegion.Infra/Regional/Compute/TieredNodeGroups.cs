@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
 using Constructs;
 using MultiRegion.Infra.Model.Planning;
 using MultiRegion.Infra.Regional.Network;
@@ -20,8 +21,22 @@ public sealed class TieredNodeGroups : Construct
     /// <summary>Every node group with the plan it was made from.</summary>
     public IReadOnlyList<(PlannedNodeGroup Plan, Nodegroup Nodegroup)> Groups { get; }
 
+    /// <summary>The nodes' instance role, shared by every group (one aws-auth entry, one set of policies).</summary>
+    public Role NodeRole { get; }
+
     public TieredNodeGroups(Construct scope, string id, TieredNodeGroupsProps props) : base(scope, id)
     {
+        // The managed policies EKS documents for managed node groups; pods get their own AWS permissions through IRSA.
+        NodeRole = new Role(this, "NodeRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("ec2.amazonaws.com"),
+            ManagedPolicies =
+            [
+                ManagedPolicy.FromAwsManagedPolicyName("AmazonEKSWorkerNodePolicy"),
+                ManagedPolicy.FromAwsManagedPolicyName("AmazonEKS_CNI_Policy"),
+                ManagedPolicy.FromAwsManagedPolicyName("AmazonEC2ContainerRegistryReadOnly"),
+            ],
+        });
         var groups = new List<(PlannedNodeGroup, Nodegroup)>();
         foreach (var plan in props.Tiers.SelectMany(t => t.Groups))
         {
@@ -30,6 +45,7 @@ public sealed class TieredNodeGroups : Construct
             var nodegroup = new Nodegroup(this, ConstructIds.Pascal(plan.Name), new NodegroupProps
             {
                 Cluster = props.Cluster,
+                NodeRole = NodeRole,
                 InstanceTypes = plan.InstanceTypes.Select(t => new InstanceType(t)).ToArray(),
                 CapacityType = spot ? CapacityType.SPOT : CapacityType.ON_DEMAND,
                 MinSize = plan.Bounds.Min,
