@@ -21,7 +21,10 @@ public sealed class TieredNodeGroups : Construct
     /// <summary>Every node group with the plan it was made from.</summary>
     public IReadOnlyList<(PlannedNodeGroup Plan, Nodegroup Nodegroup)> Groups { get; }
 
-    /// <summary>The nodes' instance role, shared by every group (one aws-auth entry, one set of policies).</summary>
+    /// <summary>
+    /// The nodes' instance role, shared by every group: one role and one set of policies instead of one per group.
+    /// (The CDK maps it in aws-auth once per group; the repeated entries are identical and harmless.)
+    /// </summary>
     public Role NodeRole { get; }
 
     public TieredNodeGroups(Construct scope, string id, TieredNodeGroupsProps props) : base(scope, id)
