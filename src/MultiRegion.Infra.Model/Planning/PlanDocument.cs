@@ -45,4 +45,7 @@ public sealed record PlanDocument(
         c.Regions.Select(r => new PlanRegion(r.Name, r.RoleName, r.TrafficWeight, r.SizingTier)).ToList();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Node groups per region and tier with their spot/on-demand split; null without a compute section.</summary>
+    public IReadOnlyList<PlanComputeRegion>? Compute { get; init; }
 }

@@ -16,6 +16,7 @@ public static class PlanMarkdown
         md.AppendLine();
         RenderRegions(config, md);
         RenderDiagram(config, md);
+        ComputeSection.Render(config, md);
         RenderStacks(plan, md);
         RenderFailover(config, plan, md);
         RenderData(plan, md);

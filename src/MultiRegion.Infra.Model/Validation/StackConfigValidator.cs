@@ -22,6 +22,7 @@ public static partial class StackConfigValidator
         ValidateNetwork(config, sink);
         EdgeRules.Validate(config, sink);
         DataRules.Validate(config, sink);
+        ComputeRules.Validate(config, sink);
         return sink.Items;
     }
 

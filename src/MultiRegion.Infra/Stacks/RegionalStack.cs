@@ -4,6 +4,7 @@ using MultiRegion.Infra.Composition;
 using MultiRegion.Infra.Global.Waf;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Regional.Compute;
 using MultiRegion.Infra.Regional.Ingress;
 using MultiRegion.Infra.Regional.Network;
 
@@ -16,6 +17,7 @@ public sealed class RegionalStack : Stack
     public RegionalNetwork Network { get; }
     public RegionalIngress Ingress { get; }
     public RegionalWebAcl? WebAcl { get; }
+    public RegionalCompute? Compute { get; }
 
     public RegionalStack(Construct scope, StackConfig config, RegionConfig region)
         : this(scope, config, region, new StackSpec(StackLayout.RegionalStackName(config, region.Name), region.Name, StackKind.Regional, region.RoleName))
@@ -28,7 +30,10 @@ public sealed class RegionalStack : Stack
         RegionConfig = region;
         PlatformStackProps.Tag(this, config, spec);
         Network = new RegionalNetwork(this, "Network", new RegionalNetworkProps(region, config.NetworkSettings, config.ProtectData));
-        Ingress = new RegionalIngress(this, "Ingress", new RegionalIngressProps(Network.Vpc, config.Dns));
+        Ingress = new RegionalIngress(this, "Ingress", new RegionalIngressProps(Network.Vpc, config.Dns,
+            config.Compute?.IngressSettings.IdleTimeoutSeconds ?? new IngressConfig().IdleTimeoutSeconds));
+        if (config.Compute is not null)
+            Compute = new RegionalCompute(this, "Compute", new RegionalComputeProps(config, region, Network.Vpc, Ingress));
         if (config.Edge?.Waf is { RegionalAcls: true } waf)
             WebAcl = new RegionalWebAcl(this, "WebAcl", waf, $"{config.Prefix}-{region.Name}", Ingress.LoadBalancer);
     }

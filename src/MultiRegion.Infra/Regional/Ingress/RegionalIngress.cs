@@ -24,8 +24,11 @@ public sealed class RegionalIngress : Construct
     public ApplicationListener Https { get; }
     public Certificate Certificate { get; }
 
+    private readonly IVpc _vpc;
+
     public RegionalIngress(Construct scope, string id, RegionalIngressProps props) : base(scope, id)
     {
+        _vpc = props.Vpc;
         var zone = HostedZone.FromHostedZoneAttributes(this, "Zone", new HostedZoneAttributes
         {
             HostedZoneId = props.Dns.HostedZoneId,
@@ -71,5 +74,37 @@ public sealed class RegionalIngress : Construct
             TargetPort = 443,
             TargetProtocol = ApplicationProtocol.HTTPS,
         });
+    }
+
+    /// <summary>
+    /// A target group for a workload's pods (IP targets, registered by the AWS Load Balancer Controller through a
+    /// TargetGroupBinding) behind a listener rule on the HTTPS listener; health checked on the configured path.
+    /// </summary>
+    public ApplicationTargetGroup AddWorkload(string name, int port, WorkloadIngressConfig settings)
+    {
+        var id = string.Concat(name.Split('-').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        var targetGroup = new ApplicationTargetGroup(this, $"{id}Targets", new ApplicationTargetGroupProps
+        {
+            Vpc = _vpc,
+            Port = port,
+            Protocol = ApplicationProtocol.HTTP,
+            TargetType = TargetType.IP,
+            DeregistrationDelay = Duration.Seconds(settings.DeregistrationDelaySeconds),
+            StickinessCookieDuration = settings.StickinessSeconds is { } s ? Duration.Seconds(s) : null,
+            HealthCheck = new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck
+            {
+                Path = settings.HealthCheckPath,
+                Interval = Duration.Seconds(settings.HealthCheckIntervalSeconds),
+                Timeout = Duration.Seconds(settings.HealthCheckTimeoutSeconds),
+                HealthyHttpCodes = "200",
+            },
+        });
+        Https.AddTargetGroups(id, new AddApplicationTargetGroupsProps
+        {
+            Priority = settings.Priority,
+            Conditions = [ListenerCondition.PathPatterns(settings.PathPatterns.ToArray())],
+            TargetGroups = [targetGroup],
+        });
+        return targetGroup;
     }
 }

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Model.Planning;
+
+/// <summary>A node group as plan.json reports it.</summary>
+public sealed record PlanNodeGroup(string Name, string Tier, CapacityKind Capacity, int Min, int Desired, int Max, IReadOnlyList<string> InstanceTypes, bool Gpu, double? ScaleDownUtilization);
+
+/// <summary>A region's EKS cluster and node groups as plan.json reports them.</summary>
+public sealed record PlanComputeRegion(string Region, string Cluster, string KubernetesVersion, int SpotPercent, IReadOnlyList<PlanNodeGroup> NodeGroups);
+
+/// <summary>The compute part of the plan: node groups per region and tier, split into spot and on-demand.</summary>
+public static class ComputeSection
+{
+    public static IReadOnlyList<PlanComputeRegion>? Of(StackConfig c) => c.Compute is not { } compute ? null :
+        c.Regions.Select(r => new PlanComputeRegion(
+            r.Name,
+            CapacityPlan.ClusterName(c, r),
+            compute.KubernetesVersion,
+            c.SizingOf(r).SpotPercent,
+            CapacityPlan.For(c, r).SelectMany(t => t.Groups).Select(g => new PlanNodeGroup(
+                g.Name, g.Tier, g.Capacity, g.Bounds.Min, g.Bounds.Desired, g.Bounds.Max, g.InstanceTypes, g.Gpu, g.ScaleDownUtilization)).ToList()))
+        .ToList();
+
+    public static void Render(StackConfig c, StringBuilder md)
+    {
+        if (c.Compute is not { } compute) return;
+        md.AppendLine("## Compute");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"EKS {compute.KubernetesVersion} per region. Each node tier is split into an on-demand and a spot managed node group: spot gets floor(total x spot% / 100) of min, desired and max, on-demand the rest. Desired is only the initial size; the Cluster Autoscaler owns it after.");
+        md.AppendLine();
+        md.AppendLine("| Region | Tier | Total min/desired/max | Spot | On-demand group | Spot group | Scale-down at |");
+        md.AppendLine("|---|---|---|---:|---|---|---:|");
+        foreach (var r in c.Regions)
+            foreach (var tier in CapacityPlan.For(c, r))
+            {
+                string Group(CapacityKind kind) => tier.Groups.FirstOrDefault(g => g.Capacity == kind) is { } g
+                    ? $"{g.Bounds} {string.Join(", ", g.InstanceTypes)}"
+                    : "-";
+                var gpu = tier.Groups.Any(g => g.Gpu) ? " (GPU, tainted)" : "";
+                var threshold = tier.Groups.FirstOrDefault()?.ScaleDownUtilization is { } u ? $"{u * 100:0}%" : "default";
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {r.Name} | {tier.Tier}{gpu} | {tier.Total} | {tier.SpotPercent}% | {Group(CapacityKind.OnDemand)} | {Group(CapacityKind.Spot)} | {threshold} |");
+            }
+        md.AppendLine();
+        var workloads = compute.EffectiveWorkloads;
+        if (workloads.Count == 0) return;
+        md.AppendLine("| Workload | Region | Replicas | Metrics | VPA | Load balancer |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var (name, w) in workloads)
+            foreach (var r in c.Regions)
+            {
+                var replicas = w.Replicas.TryGetValue(r.SizingTier, out var range) ? $"{range.Min}-{range.Max}" : "-";
+                var metrics = string.Join(", ", w.Metrics.Select(m => m.Kind switch
+                {
+                    MetricKind.Cpu => $"cpu {m.Utilization}%",
+                    MetricKind.Memory => $"memory {m.Utilization}%",
+                    _ => $"{m.Name} {m.AverageValue}/pod",
+                }));
+                var vpa = w.Vpa is { } v ? v.UpdateMode.ToString().ToLowerInvariant() : "-";
+                var lb = w.Ingress is { } i ? $"{string.Join(" ", i.PathPatterns)} (priority {i.Priority}, health {i.HealthCheckPath})" : "-";
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {r.Name} | {replicas} | {metrics} | {vpa} | {lb} |");
+            }
+        md.AppendLine();
+    }
+}

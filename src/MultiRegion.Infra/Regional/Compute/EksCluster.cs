@@ -1,0 +1,76 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Regional.Network;
+
+namespace MultiRegion.Infra.Regional.Compute;
+
+/// <summary>Inputs of a region's EKS cluster.</summary>
+/// <param name="Name">Cluster name; literal so IAM conditions and autoscaler tags can name it.</param>
+public sealed record EksClusterProps(string Name, string Region, ComputeConfig Settings, IVpc Vpc, bool ProtectData);
+
+/// <summary>
+/// The region's EKS control plane: version from config, every control-plane log type on, Kubernetes secrets
+/// encrypted with a KMS key of the region, endpoint public (allow-listed) and private or private only,
+/// and an OIDC provider for IAM roles for service accounts. No default capacity: node groups come from sizing.
+/// </summary>
+public sealed class EksCluster : Construct
+{
+    public Cluster Cluster { get; }
+    public Key SecretsKey { get; }
+
+    /// <summary>True when the kubectl layer is the CDK's bundled kubectl 1.20 (no published layer configured).</summary>
+    public bool UsesBundledKubectl { get; }
+
+    public EksCluster(Construct scope, string id, EksClusterProps props) : base(scope, id)
+    {
+        var s = props.Settings;
+        SecretsKey = new Key(this, "SecretsKey", new KeyProps
+        {
+            Description = $"EKS secrets encryption, cluster {props.Name}",
+            EnableKeyRotation = true,
+            // Secrets written with this key are unreadable without it: keep it when the stack goes.
+            RemovalPolicy = props.ProtectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
+
+        var layerArn = s.KubectlLayerArnFor(props.Region);
+        UsesBundledKubectl = layerArn is null;
+
+        Cluster = new Cluster(this, "Eks", new ClusterProps
+        {
+            ClusterName = props.Name,
+            Version = KubernetesVersion.Of(s.KubernetesVersion),
+            Vpc = props.Vpc,
+            // Control plane ENIs and the kubectl handler in the private subnets (they have NAT for Helm repositories).
+            VpcSubnets = [new SubnetSelection { SubnetGroupName = RegionalNetwork.PrivateSubnets }],
+            DefaultCapacity = 0,
+            EndpointAccess = EndpointAccessOf(s.EndpointSettings),
+            ClusterLogging = s.EffectiveControlPlaneLogs.Select(LogTypeOf).ToArray(),
+            SecretsEncryptionKey = SecretsKey,
+            // Without a published layer the CDK bundles kubectl 1.20 (see README: limitation).
+            KubectlLayer = layerArn is null ? null : LayerVersion.FromLayerVersionArn(this, "KubectlLayer", layerArn),
+            OutputClusterName = false,
+            OutputConfigCommand = false,
+        });
+    }
+
+    private static EndpointAccess EndpointAccessOf(EndpointConfig e) => e.Access switch
+    {
+        EndpointAccessMode.Private => EndpointAccess.PRIVATE,
+        _ => EndpointAccess.PUBLIC_AND_PRIVATE.OnlyFrom([.. e.PublicAccessCidrs ?? []]),
+    };
+
+    private static ClusterLoggingTypes LogTypeOf(ControlPlaneLog log) => log switch
+    {
+        ControlPlaneLog.Api => ClusterLoggingTypes.API,
+        ControlPlaneLog.Audit => ClusterLoggingTypes.AUDIT,
+        ControlPlaneLog.Authenticator => ClusterLoggingTypes.AUTHENTICATOR,
+        ControlPlaneLog.ControllerManager => ClusterLoggingTypes.CONTROLLER_MANAGER,
+        ControlPlaneLog.Scheduler => ClusterLoggingTypes.SCHEDULER,
+        _ => throw new ArgumentOutOfRangeException(nameof(log), log, "unknown control-plane log type"),
+    };
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Amazon.CDK;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.CustomResources;
+using Constructs;
+using MultiRegion.Infra.Model.Planning;
+
+namespace MultiRegion.Infra.Regional.Compute;
+
+/// <summary>Inputs of <see cref="NodeGroupAutoscalerTags"/>.</summary>
+public sealed record NodeGroupAutoscalerTagsProps(string ClusterName, Nodegroup Nodegroup, PlannedNodeGroup Plan);
+
+/// <summary>
+/// Puts the Cluster Autoscaler's per-group tags on the Auto Scaling group behind a managed node group:
+/// the scale-down utilization threshold (<c>.../autoscaling-options/scaledownutilizationthreshold</c>) and the
+/// node template's labels and GPU taint (so a group at zero nodes can still be chosen for a pending pod).
+/// EKS does not copy node group tags to its ASG, and CloudFormation does not expose the ASG, so two SDK calls
+/// do it after the node group exists: DescribeNodegroup for the ASG name, then CreateOrUpdateTags.
+/// They re-run when the node group is replaced (its name changes) or the tags change.
+/// </summary>
+public sealed class NodeGroupAutoscalerTags : Construct
+{
+    public const string Prefix = "k8s.io/cluster-autoscaler/node-template/";
+    public const string ScaleDownUtilizationKey = Prefix + "autoscaling-options/scaledownutilizationthreshold";
+
+    /// <summary>The tags written to the ASG.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; }
+
+    public NodeGroupAutoscalerTags(Construct scope, string id, NodeGroupAutoscalerTagsProps props) : base(scope, id)
+    {
+        Tags = TagsOf(props.ClusterName, props.Plan);
+        var stack = Stack.Of(this);
+        var nodegroupName = props.Nodegroup.NodegroupName;
+
+        var describeCall = new AwsSdkCall
+        {
+            Service = "EKS",
+            Action = "describeNodegroup",
+            Parameters = new Dictionary<string, object> { ["clusterName"] = props.ClusterName, ["nodegroupName"] = nodegroupName },
+            PhysicalResourceId = PhysicalResourceId.Of(nodegroupName),
+            // Keep the response under the custom resource's 4 KB limit.
+            OutputPaths = ["nodegroup.resources.autoScalingGroups.0.name"],
+        };
+        var describe = new AwsCustomResource(this, "FindAsg", new AwsCustomResourceProps
+        {
+            OnCreate = describeCall,
+            OnUpdate = describeCall,
+            InstallLatestAwsSdk = false,
+            Policy = AwsCustomResourcePolicy.FromStatements(
+            [
+                new PolicyStatement(new PolicyStatementProps { Actions = ["eks:DescribeNodegroup"], Resources = [props.Nodegroup.NodegroupArn] }),
+            ]),
+        });
+        var asgName = describe.GetResponseField("nodegroup.resources.autoScalingGroups.0.name");
+
+        var tagCall = new AwsSdkCall
+        {
+            Service = "AutoScaling",
+            Action = "createOrUpdateTags",
+            Parameters = new Dictionary<string, object>
+            {
+                ["Tags"] = Tags.Select(t => (object)new Dictionary<string, object>
+                {
+                    ["ResourceId"] = asgName,
+                    ["ResourceType"] = "auto-scaling-group",
+                    ["Key"] = t.Key,
+                    ["Value"] = t.Value,
+                    ["PropagateAtLaunch"] = false,
+                }).ToArray(),
+            },
+            PhysicalResourceId = PhysicalResourceId.Of(asgName),
+        };
+        new AwsCustomResource(this, "TagAsg", new AwsCustomResourceProps
+        {
+            OnCreate = tagCall,
+            OnUpdate = tagCall,
+            InstallLatestAwsSdk = false,
+            Policy = AwsCustomResourcePolicy.FromStatements(
+            [
+                // Only ASGs EKS made for this cluster's node groups.
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Actions = ["autoscaling:CreateOrUpdateTags"],
+                    Resources = [$"arn:{stack.Partition}:autoscaling:{stack.Region}:{stack.Account}:autoScalingGroup:*:autoScalingGroupName/eks-*"],
+                    Conditions = new Dictionary<string, object>
+                    {
+                        ["StringEquals"] = new Dictionary<string, object> { ["aws:ResourceTag/eks:cluster-name"] = props.ClusterName },
+                    },
+                }),
+            ]),
+        });
+    }
+
+    /// <summary>The autoscaler tags of a planned node group.</summary>
+    public static IReadOnlyDictionary<string, string> TagsOf(string clusterName, PlannedNodeGroup plan)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            // EKS sets these two itself; repeated so discovery never depends on it.
+            ["k8s.io/cluster-autoscaler/enabled"] = "true",
+            [$"k8s.io/cluster-autoscaler/{clusterName}"] = "owned",
+        };
+        foreach (var (key, value) in TieredNodeGroups.LabelsOf(plan))
+            tags[$"{Prefix}label/{key}"] = value;
+        if (plan.Gpu)
+            tags[$"{Prefix}taint/{NodeLabels.GpuTaintKey}"] = $"{NodeLabels.GpuTaintValue}:{NodeLabels.GpuTaintEffect}";
+        if (plan.ScaleDownUtilization is { } u)
+            tags[ScaleDownUtilizationKey] = u.ToString(CultureInfo.InvariantCulture);
+        return tags;
+    }
+}

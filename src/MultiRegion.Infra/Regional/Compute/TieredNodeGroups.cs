@@ -1,0 +1,82 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Regional.Network;
+
+namespace MultiRegion.Infra.Regional.Compute;
+
+/// <summary>Inputs of a region's node groups.</summary>
+public sealed record TieredNodeGroupsProps(Cluster Cluster, IReadOnlyList<PlannedTier> Tiers);
+
+/// <summary>
+/// The region's managed node groups: per node tier a spot group (diversified instance list) and an on-demand
+/// group (first instance type) whose bounds sum to the tier's (<see cref="CapacitySplit"/>). Each group is
+/// labelled with its tier and capacity type; GPU groups get the GPU AMI, the <c>nvidia.com/gpu=true:NoSchedule</c>
+/// taint and a GPU label. The configured desired size is only the initial size: the Cluster Autoscaler owns it after.
+/// </summary>
+public sealed class TieredNodeGroups : Construct
+{
+    /// <summary>Every node group with the plan it was made from.</summary>
+    public IReadOnlyList<(PlannedNodeGroup Plan, Nodegroup Nodegroup)> Groups { get; }
+
+    /// <summary>
+    /// The nodes' instance role, shared by every group: one role and one set of policies instead of one per group.
+    /// (The CDK maps it in aws-auth once per group; the repeated entries are identical and harmless.)
+    /// </summary>
+    public Role NodeRole { get; }
+
+    public TieredNodeGroups(Construct scope, string id, TieredNodeGroupsProps props) : base(scope, id)
+    {
+        // The managed policies EKS documents for managed node groups; pods get their own AWS permissions through IRSA.
+        NodeRole = new Role(this, "NodeRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("ec2.amazonaws.com"),
+            ManagedPolicies =
+            [
+                ManagedPolicy.FromAwsManagedPolicyName("AmazonEKSWorkerNodePolicy"),
+                ManagedPolicy.FromAwsManagedPolicyName("AmazonEKS_CNI_Policy"),
+                ManagedPolicy.FromAwsManagedPolicyName("AmazonEC2ContainerRegistryReadOnly"),
+            ],
+        });
+        var groups = new List<(PlannedNodeGroup, Nodegroup)>();
+        foreach (var plan in props.Tiers.SelectMany(t => t.Groups))
+        {
+            var spot = plan.Capacity == CapacityKind.Spot;
+            // No explicit name: a change that replaces the group (instance types) must not collide with the old one.
+            var nodegroup = new Nodegroup(this, ConstructIds.Pascal(plan.Name), new NodegroupProps
+            {
+                Cluster = props.Cluster,
+                NodeRole = NodeRole,
+                InstanceTypes = plan.InstanceTypes.Select(t => new InstanceType(t)).ToArray(),
+                CapacityType = spot ? CapacityType.SPOT : CapacityType.ON_DEMAND,
+                MinSize = plan.Bounds.Min,
+                DesiredSize = plan.Bounds.Desired,
+                MaxSize = plan.Bounds.Max,
+                AmiType = plan.Gpu ? NodegroupAmiType.AL2_X86_64_GPU : NodegroupAmiType.AL2023_X86_64_STANDARD,
+                Subnets = new SubnetSelection { SubnetGroupName = RegionalNetwork.PrivateSubnets },
+                Labels = LabelsOf(plan),
+                Taints = plan.Gpu
+                    ? [new TaintSpec { Key = NodeLabels.GpuTaintKey, Value = NodeLabels.GpuTaintValue, Effect = TaintEffect.NO_SCHEDULE }]
+                    : null,
+                Tags = new Dictionary<string, string> { [NodeLabels.Tier] = plan.Tier, [NodeLabels.CapacityType] = CapacityLabel(plan) },
+            });
+            groups.Add((plan, nodegroup));
+        }
+        Groups = groups;
+    }
+
+    public static Dictionary<string, string> LabelsOf(PlannedNodeGroup plan)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            [NodeLabels.Tier] = plan.Tier,
+            [NodeLabels.CapacityType] = CapacityLabel(plan),
+        };
+        if (plan.Gpu) labels[NodeLabels.Gpu] = "true";
+        return labels;
+    }
+
+    public static string CapacityLabel(PlannedNodeGroup plan) => plan.Capacity == CapacityKind.Spot ? "spot" : "on-demand";
+}
