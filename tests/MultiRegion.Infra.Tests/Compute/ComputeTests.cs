@@ -35,7 +35,9 @@ public sealed class ComputeTests
         Assert.True((bool)vpc["endpointPublicAccess"]!);
         Assert.Equal(["203.0.113.0/24"], vpc["publicAccessCidrs"]!.AsArray().Select(c => (string)c!));
         // The secrets key rotates and outlives the stack (protectData).
-        var key = json.Resources.Select(r => r.Value!.AsObject()).Single(r => (string?)r["Type"] == "AWS::KMS::Key");
+        var keyId = (string)config["encryptionConfig"]![0]!["provider"]!["keyArn"]!["Fn::GetAtt"]![0]!;
+        var key = json.Resources[keyId]!.AsObject();
+        Assert.Equal("AWS::KMS::Key", (string?)key["Type"]);
         Assert.True((bool)key["Properties"]!["EnableKeyRotation"]!);
         Assert.Equal("Retain", (string?)key["DeletionPolicy"]);
         // IRSA: the cluster has an OIDC provider.
