@@ -19,17 +19,25 @@ public sealed record EdgeConfig(
 
 /// <summary>The Route53 health check of each region's endpoint (<c>&lt;region&gt;.&lt;zone&gt;</c>, HTTPS).</summary>
 /// <param name="Path">Path requested; a 2xx or 3xx answer within 2 s counts as healthy.</param>
-/// <param name="IntervalSeconds">Seconds between checks: Route53 allows only 10 (fast) or 30 (standard).</param>
+/// <param name="IntervalSeconds">
+/// Seconds between checks: Route53 allows only 10 (fast) or 30 (standard). Leave it out to let the program
+/// choose: the standard 30 s when it keeps <c>objectives.regionFailover.rtoSeconds</c>, else the fast 10 s
+/// (the choice is stated in the plan).
+/// </param>
 /// <param name="FailureThreshold">Consecutive failures before the region counts as down: 1-10.</param>
 /// <param name="Port">HTTPS port of the endpoint.</param>
 public sealed record HealthCheckConfig(
     string Path,
-    int IntervalSeconds,
     int FailureThreshold,
+    int? IntervalSeconds = null,
     int Port = 443)
 {
     public static readonly IReadOnlyList<int> AllowedIntervals = [10, 30];
 
+    /// <summary>The interval in force: the configured one, or the one the loader chose (see <see cref="Loading.ConfigLoader"/>).</summary>
+    public int Interval => IntervalSeconds
+        ?? throw new InvalidOperationException("edge.healthCheck.intervalSeconds has not been chosen yet: load configs through ConfigLoader");
+
     /// <summary>Roughly how long Route53 takes to see a region down: interval x threshold.</summary>
-    public int DetectionSeconds => IntervalSeconds * FailureThreshold;
+    public int DetectionSeconds => Interval * FailureThreshold;
 }

@@ -22,6 +22,12 @@ public sealed record StackConfig(
     /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
     public string SourcePath { get; init; } = "";
 
+    /// <summary>Settings the config left to the program, as the loader settled them (with the reason).</summary>
+    public IReadOnlyList<Planning.Objectives.ObjectiveChoice> Choices { get; init; } = [];
+
+    /// <summary>Every objective checked against the settings that will be deployed (all ok once loaded).</summary>
+    public IReadOnlyList<Planning.Objectives.ObjectiveResult> ObjectiveResults { get; init; } = [];
+
     public RegionConfig PrimaryRegion => Regions.Single(r => r.Role == RegionRole.Primary);
 
     public RegionConfig Region(string name) =>

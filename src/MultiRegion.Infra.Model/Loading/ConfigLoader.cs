@@ -1,4 +1,5 @@
 using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Planning.Objectives;
 using MultiRegion.Infra.Model.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -40,7 +41,15 @@ public static class ConfigLoader
             .ToList();
         if (problems.Count > 0)
             throw new ConfigException(problems);
-        return config with { SourcePath = file };
+
+        // Settle what the config leaves to the program, then hold every objective to the deployed settings.
+        var resolved = ObjectivePlanner.Resolve(config);
+        var broken = resolved.ObjectiveResults.Where(r => !r.Ok)
+            .Select(r => new ConfigProblem(file, LineOf(binder.Lines, r.Name), r.Name, r.Refusal))
+            .ToList();
+        if (broken.Count > 0)
+            throw new ConfigException(broken);
+        return resolved with { SourcePath = file };
     }
 
     private static YamlNode ReadRoot(string yaml, string file)

@@ -36,6 +36,8 @@ public sealed record PlanDocument(
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // An unbounded budget term (S3 replication without RTC) is written as "Infinity".
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>Data stores, replication and RPO-relevant settings; null when the config has no data section.</summary>
@@ -48,4 +50,7 @@ public sealed record PlanDocument(
 
     /// <summary>Node groups per region and tier with their spot/on-demand split; null without a compute section.</summary>
     public IReadOnlyList<PlanComputeRegion>? Compute { get; init; }
+
+    /// <summary>Objectives with their budgets and the settings chosen to keep them; null when the config has none.</summary>
+    public Objectives.PlanObjectives? Objectives { get; init; }
 }

@@ -20,6 +20,7 @@ public static class PlanMarkdown
         RenderStacks(plan, md);
         RenderFailover(config, plan, md);
         RenderData(plan, md);
+        Objectives.ObjectivesSection.Render(config, md);
         return md.ToString();
     }
 
@@ -77,7 +78,7 @@ public static class PlanMarkdown
         md.AppendLine("## Failover splits");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Traffic of `{c.Edge!.Routing.WeightedName}.{c.Dns.ZoneName}` per scenario, exact (Route53 failover record tree). A region counts as down after about {c.Edge.HealthCheck.DetectionSeconds} s ({c.Edge.HealthCheck.IntervalSeconds} s x {c.Edge.HealthCheck.FailureThreshold}).");
+            $"Traffic of `{c.Edge!.Routing.WeightedName}.{c.Dns.ZoneName}` per scenario, exact (Route53 failover record tree). A region counts as down after about {c.Edge.HealthCheck.DetectionSeconds} s ({c.Edge.HealthCheck.Interval} s x {c.Edge.HealthCheck.FailureThreshold}).");
         md.AppendLine();
         md.AppendLine("| Down | " + string.Join(" | ", c.Regions.Select(r => r.Name)) + " |");
         md.AppendLine("|---|" + string.Concat(c.Regions.Select(_ => "---:|")));

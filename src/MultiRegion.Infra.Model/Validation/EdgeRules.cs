@@ -40,8 +40,9 @@ internal static partial class EdgeRules
     private static void ValidateHealthCheck(HealthCheckConfig h, ProblemSink sink)
     {
         const string at = "edge.healthCheck";
-        sink.Require(HealthCheckConfig.AllowedIntervals.Contains(h.IntervalSeconds), $"{at}.intervalSeconds",
-            $"{h.IntervalSeconds} is not allowed: Route53 checks every 10 or 30 s");
+        if (h.IntervalSeconds is { } interval)
+            sink.Require(HealthCheckConfig.AllowedIntervals.Contains(interval), $"{at}.intervalSeconds",
+                $"{interval} is not allowed: Route53 checks every 10 or 30 s (leave it out to let the program choose)");
         sink.Require(h.FailureThreshold is >= 1 and <= 10, $"{at}.failureThreshold",
             $"{h.FailureThreshold} is outside 1..10 consecutive failures (Route53's range)");
         sink.Require(h.Path.StartsWith('/') && h.Path.Length <= 255, $"{at}.path",

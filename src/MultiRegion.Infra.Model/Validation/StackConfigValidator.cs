@@ -23,6 +23,7 @@ public static partial class StackConfigValidator
         EdgeRules.Validate(config, sink);
         DataRules.Validate(config, sink);
         ComputeRules.Validate(config, sink);
+        ObjectivesRules.Validate(config, sink);
         return sink.Items;
     }
 

@@ -20,6 +20,7 @@ public static class PlanWriter
         {
             Compute = ComputeSection.Of(config),
             Data = DataPlan.Of(config),
+            Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),
         };
     }
 

@@ -27,7 +27,7 @@ public sealed class EdgeLayoutTests
     public void Objectives_can_read_detection_time_ttl_and_accelerator_settings()
     {
         var e = Load("videochat").Edge!;
-        Assert.Equal(10, e.HealthCheck.IntervalSeconds);
+        Assert.Equal(10, e.HealthCheck.Interval);
         Assert.Equal(3, e.HealthCheck.FailureThreshold);
         Assert.Equal(RoutingConfig.AliasRecordTtlSeconds, e.Routing.RecordTtlSeconds);
         Assert.Equal((10, 3), (e.Accelerator!.HealthCheckIntervalSeconds, e.Accelerator.HealthCheckThreshold));

@@ -20,7 +20,7 @@ public sealed class EdgeRulesTests
     public void Prod_carries_the_seeds_health_check_and_failover_table()
     {
         var e = Load("prod").Edge!;
-        Assert.Equal((30, 3), (e.HealthCheck.IntervalSeconds, e.HealthCheck.FailureThreshold));
+        Assert.Equal((30, 3), (e.HealthCheck.Interval, e.HealthCheck.FailureThreshold));
         Assert.Equal(90, e.HealthCheck.DetectionSeconds);
         Assert.Equal(60, e.Routing.RecordTtlSeconds);
         var row = e.Routing.Failover.Single(r => r.Failed.SequenceEqual(["eu-west-1"]));
@@ -33,7 +33,7 @@ public sealed class EdgeRulesTests
     public void Videochat_seeds_five_second_interval_is_rejected()
     {
         // Seed 002: "Application: /health endpoint (5s interval)".
-        var yaml = With("videochat", "intervalSeconds: 10\n", "intervalSeconds: 5\n");
+        var yaml = With("videochat", "    failureThreshold: 3      #", "    intervalSeconds: 5\n    failureThreshold: 3      #");
         Rejects(yaml, "edge.healthCheck.intervalSeconds", "5 is not allowed", "10 or 30");
     }
 
@@ -41,7 +41,7 @@ public sealed class EdgeRulesTests
     public void Videochat_ships_the_corrected_interval_and_the_accelerator()
     {
         var e = Load("videochat").Edge!;
-        Assert.Equal(10, e.HealthCheck.IntervalSeconds);
+        Assert.Equal(10, e.HealthCheck.Interval);
         Assert.Equal(30, e.HealthCheck.DetectionSeconds); // the seed's "DNS failover (30s switch)"
         Assert.Equal(ClientAffinity.SourceIp, e.Accelerator!.ClientAffinity);
         Assert.Equal(100, e.Accelerator.EndpointGroupOf("eu-west-1").TrafficDialPercent);

@@ -101,4 +101,18 @@ public sealed class SynthCommandTests
         Assert.Equal(0, code);
         Assert.Contains("--stack", o);
     }
+
+    [Fact]
+    public void A_promise_the_settings_cannot_keep_stops_synthesis_with_exit_2_and_writes_nothing()
+    {
+        var dir = TempDir();
+        var bad = Path.Combine(Path.GetTempPath(), $"videochat-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(bad, File.ReadAllText(Path.Combine(RepoPaths.Stacks, "videochat.yaml")).Replace("rtoSeconds: 150", "rtoSeconds: 20"));
+
+        var (code, _, err) = Run("--stack", bad, "--output", dir);
+
+        Assert.Equal(2, code);
+        Assert.Contains("objectives.regionFailover.rtoSeconds: promised 20 s, but health check 10 s x 3 checks 30 s", err);
+        Assert.False(Directory.Exists(dir));
+    }
 }

@@ -41,7 +41,7 @@ public sealed class RegionEndpoints : Construct
                     FullyQualifiedDomainName = origin,
                     Port = props.HealthCheck.Port,
                     ResourcePath = props.HealthCheck.Path,
-                    RequestInterval = props.HealthCheck.IntervalSeconds,
+                    RequestInterval = props.HealthCheck.Interval,
                     FailureThreshold = props.HealthCheck.FailureThreshold,
                     EnableSni = true,
                 },
