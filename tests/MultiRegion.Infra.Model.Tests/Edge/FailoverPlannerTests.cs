@@ -62,26 +62,7 @@ public sealed class FailoverPlannerTests
     public void A_pair_with_several_survivors_and_no_row_keeps_their_proportions()
     {
         // Four regions 40/30/20/10: rows for every single failure; the pair (a, b) has none.
-        var yaml = Text("prod")
-            .Replace("trafficWeight: 60", "trafficWeight: 40")
-            .Replace("trafficWeight: 10\n", "trafficWeight: 20\n")
-            .Replace("      - { failed: [eu-west-1], split: { us-west-2: 70, us-east-1: 30 } }\n",
-                "      - { failed: [eu-west-1], split: { us-west-2: 70, us-east-1: 20, eu-central-1: 10 } }\n"
-                + "      - { failed: [eu-central-1], split: { us-west-2: 50, us-east-1: 30, eu-west-1: 20 } }\n")
-            .Replace("{ us-east-1: 80, eu-west-1: 20 }", "{ us-east-1: 70, eu-west-1: 20, eu-central-1: 10 }")
-            .Replace("{ us-west-2: 80, eu-west-1: 20 }", "{ us-west-2: 70, eu-west-1: 20, eu-central-1: 10 }")
-            .Replace("network:\n", """
-                  - name: eu-central-1
-                    role: tertiary
-                    trafficWeight: 10
-                    availabilityZones: [eu-central-1a, eu-central-1b]
-                    vpcCidr: 10.40.0.0/16
-
-                network:
-
-                """);
-        // A Global Datastore spans at most 3 regions, and the objectives name the shipped regions: this routing variant leaves both out.
-        yaml = WithoutSection(WithoutSection(yaml, "data"), "objectives");
+        var yaml = MultiRegion.Infra.Tests.Shared.FourRegionVariant.Yaml(Text("prod"));
         var c = MultiRegion.Infra.Model.Loading.ConfigLoader.Parse(yaml, "four.yaml");
         var plan = FailoverPlanner.Plan(c);
         Assert.Equal(1 + 4 + 6, plan.Scenarios.Count);
@@ -109,17 +90,5 @@ public sealed class FailoverPlannerTests
         Assert.Contains("## Failover splits", md);
         Assert.Contains("| us-west-2 | down | 80% | 20% |", md);
         Assert.Contains("| us-west-2, us-east-1 | down | down | 100% |", md);
-    }
-
-    /// <summary>Drops one top-level section (its key line and indented body) from a stack config's YAML.</summary>
-    private static string WithoutSection(string yaml, string key)
-    {
-        var lines = yaml.Split('\n').ToList();
-        var start = lines.FindIndex(l => l == key + ":");
-        if (start < 0) return yaml;
-        var end = start + 1;
-        while (end < lines.Count && (lines[end].Length == 0 || lines[end][0] == ' ' || lines[end][0] == '#')) end++;
-        lines.RemoveRange(start, end - start);
-        return string.Join('\n', lines);
     }
 }

@@ -14,28 +14,8 @@ public sealed class FourRegionFailoverTests
 
     private static Model.Config.StackConfig FourRegions()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Stacks, "prod.yaml"))
-            .Replace("trafficWeight: 60", "trafficWeight: 40")
-            .Replace("trafficWeight: 10\n", "trafficWeight: 20\n")
-            .Replace("{ us-east-1: 80, eu-west-1: 20 }", "{ us-east-1: 70, eu-west-1: 20, eu-central-1: 10 }")
-            .Replace("{ us-west-2: 80, eu-west-1: 20 }", "{ us-west-2: 70, eu-west-1: 20, eu-central-1: 10 }")
-            .Replace("      - { failed: [eu-west-1], split: { us-west-2: 70, us-east-1: 30 } }\n",
-                "      - { failed: [eu-west-1], split: { us-west-2: 70, us-east-1: 20, eu-central-1: 10 } }\n"
-                + "      - { failed: [eu-central-1], split: { us-west-2: 50, us-east-1: 30, eu-west-1: 20 } }\n"
-                + "      - { failed: [us-west-2, eu-west-1], split: { us-east-1: 90, eu-central-1: 10 } }\n")
-            .Replace("\nnetwork:\n", """
-
-                  - name: eu-central-1
-                    role: tertiary
-                    trafficWeight: 10
-                    availabilityZones: [eu-central-1a, eu-central-1b]
-                    vpcCidr: 10.40.0.0/16
-
-                network:
-
-                """);
-        // A Global Datastore spans at most 3 regions, and the objectives name the shipped regions: this routing variant leaves both out.
-        yaml = WithoutSection(WithoutSection(yaml, "data"), "objectives");
+        var yaml = MultiRegion.Infra.Tests.Shared.FourRegionVariant.Yaml(File.ReadAllText(Path.Combine(RepoPaths.Stacks, "prod.yaml")),
+            "      - { failed: [us-west-2, eu-west-1], split: { us-east-1: 90, eu-central-1: 10 } }");
         return ConfigLoader.Parse(yaml, "four.yaml") with { SourcePath = "four.yaml" };
     }
 
@@ -66,17 +46,5 @@ public sealed class FourRegionFailoverTests
         var answer = sim.Resolve($"api.{c.Dns.ZoneName}", ["eu-central-1"]);
         Assert.False(sim.FailedOpen);
         Assert.Equal(1.0, answer["eu-central-1"], 9);
-    }
-
-    /// <summary>Drops one top-level section (its key line and indented body) from a stack config's YAML.</summary>
-    private static string WithoutSection(string yaml, string key)
-    {
-        var lines = yaml.Split('\n').ToList();
-        var start = lines.FindIndex(l => l == key + ":");
-        if (start < 0) return yaml;
-        var end = start + 1;
-        while (end < lines.Count && (lines[end].Length == 0 || lines[end][0] == ' ' || lines[end][0] == '#')) end++;
-        lines.RemoveRange(start, end - start);
-        return string.Join('\n', lines);
     }
 }
