@@ -170,14 +170,20 @@ public sealed class ComputeTests
     public void Each_groups_asg_gets_its_scale_down_threshold_and_node_template_tags(string region, string tier, string threshold)
     {
         var json = SynthesizedJson.Regional(Prod, region);
-        var tagCalls = json.OfType("Custom::AWS")
-            .Select(p => SynthesizedJson.ParseJoined(p["Create"]!))
-            .Where(c => (string?)c["action"] == "createOrUpdateTags")
-            .Select(c => c["parameters"]!["Tags"]!.AsArray().ToDictionary(t => (string)t!["Key"]!, t => (string)t!["Value"]!))
+        // One tag call for the whole cluster; each tag names the ASG found for its node group.
+        var tagCall = Assert.Single(json.OfType("Custom::AWS")
+            .Select(p => SynthesizedJson.ParseJoined(p["Create"]!, nameTokens: true)),
+            c => (string?)c["action"] == "createOrUpdateTags");
+        var tagCalls = tagCall["parameters"]!["Tags"]!.AsArray()
+            .GroupBy(t => (string)t!["ResourceId"]!)
+            .Select(g => g.ToDictionary(t => (string)t!["Key"]!, t => (string)t!["Value"]!))
             .ToList();
 
-        // One tag call per node group (spot and on-demand per tier).
+        // One ASG per node group (spot and on-demand per tier), each found by its own DescribeNodegroup call.
         Assert.Equal(6, tagCalls.Count);
+        Assert.All(tagCall["parameters"]!["Tags"]!.AsArray(), t => Assert.StartsWith("TOKEN:", (string)t!["ResourceId"]!));
+        Assert.Equal(6, json.OfType("Custom::AWS").Select(p => SynthesizedJson.ParseJoined(p["Create"]!))
+            .Count(c => (string?)c["action"] == "describeNodegroup"));
         var ofTier = tagCalls.Where(tags => tags.GetValueOrDefault("k8s.io/cluster-autoscaler/node-template/label/node-tier") == tier).ToList();
         Assert.Equal(2, ofTier.Count);
         Assert.All(ofTier, tags =>
@@ -186,6 +192,38 @@ public sealed class ComputeTests
             Assert.Equal(tier == "gpu" ? "true:NoSchedule" : null, tags.GetValueOrDefault("k8s.io/cluster-autoscaler/node-template/taint/nvidia.com/gpu"));
             Assert.Equal("owned", tags[$"k8s.io/cluster-autoscaler/mlops-prod-{region}"]);
         });
+    }
+
+    [Fact]
+    public void The_asg_tagging_calls_are_scoped_to_the_clusters_node_groups()
+    {
+        var json = SynthesizedJson.Regional(Prod, "us-west-2");
+        // The policies of the tagging custom resources (the autoscaler's own role is tested above).
+        var statements = json.Resources
+            .Where(r => r.Key.StartsWith("ComputeNodeGroupsAutoscalerTags", StringComparison.Ordinal))
+            .Select(r => r.Value!.AsObject())
+            .Where(r => (string?)r["Type"] == "AWS::IAM::Policy")
+            .SelectMany(r => r["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
+            .Select(s => s!.AsObject())
+            .ToList();
+
+        var tag = Assert.Single(statements, s => s["Action"]!.ToJsonString().Contains("autoscaling:CreateOrUpdateTags"));
+        Assert.Equal("autoscaling:CreateOrUpdateTags", (string?)tag["Action"]);
+        Assert.Contains(":autoScalingGroup:*:autoScalingGroupName/eks-*", tag["Resource"]!.ToJsonString());
+        Assert.Equal("mlops-prod-us-west-2", (string?)tag["Condition"]!["StringEquals"]!["aws:ResourceTag/eks:cluster-name"]);
+
+        // DescribeNodegroup only on this cluster's node groups, one statement per group.
+        var describe = statements.Where(s => s["Action"]!.ToJsonString() == "\"eks:DescribeNodegroup\"").ToList();
+        Assert.Equal(6, describe.Count);
+        Assert.Equal(7, statements.Count);
+        Assert.All(describe, s =>
+        {
+            Assert.Equal("eks:DescribeNodegroup", (string?)s["Action"]);
+            var arn = s["Resource"]!["Fn::GetAtt"]!.AsArray();
+            Assert.StartsWith("ComputeNodeGroups", (string?)arn[0]);
+            Assert.Equal("Arn", (string?)arn[1]);
+        });
+        Assert.Equal(6, describe.Select(s => s["Resource"]!.ToJsonString()).Distinct().Count());
     }
 
     [Theory]

@@ -46,12 +46,17 @@ internal sealed class SynthesizedJson
 
     /// <summary>
     /// A property holding JSON text, possibly as an <c>Fn::Join</c> around tokens (which become <c>TOKEN</c>), parsed.
+    /// With <paramref name="nameTokens"/>, an <c>Fn::GetAtt</c> token becomes <c>TOKEN:LogicalId</c>, so values taken
+    /// from different resources stay apart.
     /// </summary>
-    public static JsonNode ParseJoined(JsonNode property) => JsonNode.Parse(Text(property))!;
+    public static JsonNode ParseJoined(JsonNode property, bool nameTokens = false) => JsonNode.Parse(Text(property, nameTokens))!;
 
-    private static string Text(JsonNode node) => node.GetValueKind() == JsonValueKind.String
+    private static string Text(JsonNode node, bool nameTokens) => node.GetValueKind() == JsonValueKind.String
         ? (string)node!
         : node["Fn::Join"] is { } join
-            ? string.Concat(join[1]!.AsArray().Select(part => part!.GetValueKind() == JsonValueKind.String ? (string)part! : "TOKEN"))
+            ? string.Concat(join[1]!.AsArray().Select(part => part!.GetValueKind() == JsonValueKind.String ? (string)part! : Token(part, nameTokens)))
             : "TOKEN";
+
+    private static string Token(JsonNode part, bool nameTokens) =>
+        nameTokens && part is JsonObject o && o["Fn::GetAtt"] is JsonArray getAtt ? $"TOKEN:{(string)getAtt[0]!}" : "TOKEN";
 }

@@ -32,9 +32,7 @@ public sealed class RegionalCompute : Construct
         var cluster = Cluster.Cluster;
 
         NodeGroups = new TieredNodeGroups(this, "NodeGroups", new TieredNodeGroupsProps(cluster, CapacityPlan.For(config, props.Region)));
-        foreach (var (plan, nodegroup) in NodeGroups.Groups)
-            _ = new NodeGroupAutoscalerTags(NodeGroups, ConstructIds.Pascal(plan.Name) + "AutoscalerTags",
-                new NodeGroupAutoscalerTagsProps(clusterName, nodegroup, plan));
+        _ = new NodeGroupAutoscalerTags(NodeGroups, "AutoscalerTags", new NodeGroupAutoscalerTagsProps(clusterName, NodeGroups.Groups));
 
         Autoscaler = new ClusterAutoscaler(this, "Autoscaler",
             new ClusterAutoscalerProps(cluster, clusterName, compute.AutoscalerSettings, compute.AddonSettings));
