@@ -22,6 +22,7 @@ public sealed class SynthCommandTests
     {
         var dir = TempDir();
         var (code, o, e) = Run("--stack", Path.Combine(RepoPaths.Stacks, "dev.yaml"), "--output", dir);
+        JsiiRuntimeShutdown.EnsureWatched();
         return (code, o, e, dir);
     });
 

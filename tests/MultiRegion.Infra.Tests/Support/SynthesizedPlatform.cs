@@ -23,6 +23,7 @@ public sealed class SynthesizedPlatform
         Config = config;
         Outdir = Path.Combine(Path.GetTempPath(), "multiregion-tests", $"{config.Prefix}-{Guid.NewGuid():N}");
         Platform = PlatformSynthesizer.Synthesize(config, Outdir).Platform;
+        JsiiRuntimeShutdown.EnsureWatched();
     }
 
     /// <summary>The shipped stack config <paramref name="name"/> (prod, videochat, dev), synthesized once.</summary>
