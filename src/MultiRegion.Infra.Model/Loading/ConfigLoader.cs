@@ -13,7 +13,8 @@ namespace MultiRegion.Infra.Model.Loading;
 public static class ConfigLoader
 {
     /// <summary>Loads a file; throws <see cref="ConfigException"/> listing every problem.</summary>
-    public static StackConfig Load(string path)
+    /// <param name="displayName">How messages name the file (e.g. relative to where the user ran the program).</param>
+    public static StackConfig Load(string path, string? displayName = null)
     {
         string text;
         try
@@ -22,9 +23,9 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException([new ConfigProblem(path, null, "", $"cannot read file: {e.Message}")]);
+            throw new ConfigException([new ConfigProblem(displayName ?? path, null, "", $"cannot read file: {e.Message}")]);
         }
-        return Parse(text, path);
+        return Parse(text, displayName ?? path);
     }
 
     /// <summary>Parses YAML text; <paramref name="file"/> is only used in messages.</summary>

@@ -44,7 +44,8 @@ public static class SynthCommand
         try
         {
             var path = StackLocator.Resolve(stackName, Directory.GetCurrentDirectory());
-            config = ConfigLoader.Load(path) with { SourcePath = Path.GetRelativePath(Directory.GetCurrentDirectory(), path) };
+            var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+            config = ConfigLoader.Load(path, shown) with { SourcePath = shown };
         }
         catch (ConfigException e)
         {
