@@ -14,7 +14,7 @@ public static class AwsLimits
     public const int MinFailureThreshold = 1, MaxFailureThreshold = 10;
 
     /// <summary>Clients may keep an alias answer to a load balancer for its 60 s TTL (secondary source).</summary>
-    public static readonly AwsFact AliasToLoadBalancerTtl = new(60, "alias records to an ELB answer with a 60 s TTL (secondary source)", true);
+    public static readonly AwsFact AliasToLoadBalancerTtl = new(Config.RoutingConfig.AliasRecordTtlSeconds, "alias records to an ELB answer with a 60 s TTL (secondary source)", true);
 
     /// <summary>Aurora Global unplanned failover: "in the order of minutes"; AWS gives no bound. Two minutes assumed.</summary>
     public static readonly AwsFact AuroraUnplannedFailover = new(120, "Aurora Global unplanned failover: RTO 'in the order of minutes' (no bound given; 2 min assumed)", true);

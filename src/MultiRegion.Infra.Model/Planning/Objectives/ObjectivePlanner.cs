@@ -21,18 +21,21 @@ public static class ObjectivePlanner
 
     private static StackConfig ChooseHealthCheckInterval(StackConfig c, List<ObjectiveChoice> choices)
     {
-        if (c.Edge is not { HealthCheck.IntervalSeconds: null } edge)
+        if (c.Edge is not { HealthCheck.IntervalSeconds: null })
             return c;
         int chosen;
         string reason;
         if (c.Objectives is { } o)
         {
             var promised = o.RegionFailover.RtoSeconds;
-            var standard = Budget(c, 30);
-            chosen = standard.TotalSeconds <= promised ? 30 : 10;
+            var inputs = ObjectiveInputsBuilder.From(WithInterval(c, 30));
+            var (dns, steps) = (inputs.Dns, inputs.FailoverSteps);
+            // When neither interval keeps the promise, take the faster one: the objective check then refuses with the arithmetic.
+            chosen = RtoBudget.ChooseInterval(promised, dns.FailureThreshold, dns.AliasRecords, dns.RecordTtlSeconds, steps) ?? 10;
+            var standard = RtoBudget.Compute(dns, steps);
             reason = chosen == 30
                 ? $"the standard interval keeps objectives.regionFailover.rtoSeconds ({promised} s): {standard.Arithmetic}"
-                : $"30 s would miss objectives.regionFailover.rtoSeconds ({promised} s): {standard.Arithmetic}; 10 s gives {Budget(c, 10).Arithmetic}";
+                : $"30 s would miss objectives.regionFailover.rtoSeconds ({promised} s): {standard.Arithmetic}; 10 s gives {RtoBudget.Compute(dns with { IntervalSeconds = 10 }, steps).Arithmetic}";
         }
         else
         {
@@ -40,16 +43,11 @@ public static class ObjectivePlanner
             reason = "no RTO objective: Route53's standard (cheaper) interval";
         }
         choices.Add(new ObjectiveChoice("edge.healthCheck.intervalSeconds", $"{chosen} s", reason));
-        return c with { Edge = edge with { HealthCheck = edge.HealthCheck with { IntervalSeconds = chosen } } };
+        return WithInterval(c, chosen);
     }
 
-    private static Budget Budget(StackConfig c, int interval)
-    {
-        var edge = c.Edge!;
-        var probe = c with { Edge = edge with { HealthCheck = edge.HealthCheck with { IntervalSeconds = interval } } };
-        var inputs = ObjectiveInputsBuilder.From(probe);
-        return RtoBudget.Compute(inputs.Dns, inputs.FailoverSteps);
-    }
+    private static StackConfig WithInterval(StackConfig c, int interval) =>
+        c with { Edge = c.Edge! with { HealthCheck = c.Edge.HealthCheck with { IntervalSeconds = interval } } };
 
     /// <summary>A replicated bucket whose RPO the config leaves open gets RTC when an objective needs a bound (15 min).</summary>
     private static StackConfig ChooseReplicationTimeControl(StackConfig c, List<ObjectiveChoice> choices)
