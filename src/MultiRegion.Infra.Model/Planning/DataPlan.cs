@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning;
@@ -84,5 +86,52 @@ public static class DataPlan
             : null;
 
         return new PlanData(database, caches, buckets, backup);
+    }
+
+    /// <summary>plan.md's data section.</summary>
+    public static void Render(PlanData? data, StringBuilder md)
+    {
+        if (data is not { } d) return;
+        md.AppendLine("## Data");
+        md.AppendLine();
+        if (d.Database is { } db)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"Aurora PostgreSQL {db.EngineVersion} global cluster `{db.GlobalClusterId}`, writer in {db.WriterRegion}; backups kept {db.BackupRetentionDays} d; " +
+                $"RPO cap (rds.global_db_rpo): {(db.GlobalDbRpoSeconds is { } rpo ? $"{rpo} s" : "none")}; replication {db.Replication}. Regional failover: {db.Failover}.");
+            md.AppendLine();
+            md.AppendLine("| Region | Role | Instance class | Instances |");
+            md.AppendLine("|---|---|---|---:|");
+            foreach (var m in db.Members)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Region} | {m.Role} | {m.InstanceClass} | {m.Instances} |");
+            md.AppendLine();
+        }
+        if (d.Caches.Count > 0)
+        {
+            md.AppendLine("| Cache (Global Datastore) | Engine | Node type | Shards | Eviction | Nodes per region |");
+            md.AppendLine("|---|---|---|---:|---|---|");
+            foreach (var c in d.Caches)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {c.Name} | {c.Engine} {c.EngineVersion} | {c.NodeType} | {c.Shards} | {c.EvictionPolicy} | {string.Join(", ", c.NodesByRegion.Select(n => $"{n.Key}: {n.Value}"))} |");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Cache replication: {d.Caches[0].Replication}.");
+            md.AppendLine();
+        }
+        if (d.Buckets.Count > 0)
+        {
+            md.AppendLine("| Bucket | Replicas (storage class) | RPO | RTC | Lifecycle |");
+            md.AppendLine("|---|---|---|---|---|");
+            foreach (var b in d.Buckets)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| `{b.BucketName}` | {(b.Replicas.Count == 0 ? "-" : string.Join(", ", b.Replicas.Select(r => $"{r.Region} ({r.StorageClass})")))} | " +
+                    $"{(b.RpoMinutes is { } m ? $"{m} min" : "unbounded")} | {(b.ReplicationTimeControl ? "on (15 min)" : "off")} | {(b.Lifecycle.Count == 0 ? "-" : string.Join(", ", b.Lifecycle))} |");
+            md.AppendLine();
+        }
+        if (d.Backup is { } bk)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"AWS Backup: `{bk.Schedule}` in {bk.SourceRegion}, kept {bk.RetentionDays} d; copied to `{bk.CopyVault}` in {bk.CopyRegion}, kept {bk.CopyRetentionDays} d (vault lock: {bk.VaultLock}).");
+            md.AppendLine();
+        }
     }
 }

@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Model.Planning;
+
+/// <summary>plan.md's failover table: the exact split of the weighted name in every failure scenario.</summary>
+public static class FailoverSection
+{
+    public static void Render(StackConfig c, IReadOnlyList<PlanFailoverRow>? failover, StringBuilder md)
+    {
+        if (failover is not { Count: > 0 } rows)
+            return;
+        md.AppendLine("## Failover splits");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Traffic of `{c.Edge!.Routing.WeightedName}.{c.Dns.ZoneName}` per scenario, exact (Route53 failover record tree). A region counts as down after about {c.Edge.HealthCheck.DetectionSeconds} s ({c.Edge.HealthCheck.Interval} s x {c.Edge.HealthCheck.FailureThreshold}).");
+        md.AppendLine();
+        md.AppendLine("| Down | " + string.Join(" | ", c.Regions.Select(r => r.Name)) + " |");
+        md.AppendLine("|---|" + string.Concat(c.Regions.Select(_ => "---:|")));
+        md.AppendLine("| (none) | " + string.Join(" | ", c.Regions.Select(r => $"{r.TrafficWeight}%")) + " |");
+        foreach (var row in rows)
+        {
+            var cells = c.Regions.Select(r => row.Failed.Contains(r.Name) ? "down" : $"{row.Split.GetValueOrDefault(r.Name)}%");
+            md.AppendLine($"| {string.Join(", ", row.Failed)} | {string.Join(" | ", cells)} |");
+        }
+        md.AppendLine();
+    }
+}
