@@ -10,9 +10,6 @@ public sealed record AwsFact(double Seconds, string Source, bool Estimate);
 /// </summary>
 public static class AwsLimits
 {
-    public static readonly IReadOnlySet<int> HealthCheckIntervals = new HashSet<int> { 10, 30 };
-    public const int MinFailureThreshold = 1, MaxFailureThreshold = 10;
-
     /// <summary>Clients may keep an alias answer to a load balancer for its 60 s TTL (secondary source).</summary>
     public static readonly AwsFact AliasToLoadBalancerTtl = new(Config.RoutingConfig.AliasRecordTtlSeconds, "alias records to an ELB answer with a 60 s TTL (secondary source)", true);
 
