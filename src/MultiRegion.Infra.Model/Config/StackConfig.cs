@@ -28,6 +28,9 @@ public sealed record StackConfig(
     /// <summary>Every objective checked against the settings that will be deployed (all ok once loaded).</summary>
     public IReadOnlyList<Planning.Objectives.ObjectiveResult> ObjectiveResults { get; init; } = [];
 
+    /// <summary>What loads but is risky (see <c>ProblemSink.Warn</c>), with file and line; printed and kept in plan.md.</summary>
+    public IReadOnlyList<Loading.ConfigProblem> Warnings { get; init; } = [];
+
     public RegionConfig PrimaryRegion => Regions.Single(r => r.Role == RegionRole.Primary);
 
     public RegionConfig Region(string name) =>

@@ -37,7 +37,8 @@ public static class ConfigLoader
         if (binder.Problems.Count > 0 || config is null)
             throw new ConfigException(binder.Problems);
 
-        var problems = StackConfigValidator.Validate(config)
+        var checkedConfig = StackConfigValidator.Check(config);
+        var problems = checkedConfig.Items
             .Select(p => new ConfigProblem(file, LineOf(binder.Lines, p.Path), p.Path, p.Message))
             .ToList();
         if (problems.Count > 0)
@@ -50,7 +51,10 @@ public static class ConfigLoader
             .ToList();
         if (broken.Count > 0)
             throw new ConfigException(broken);
-        return resolved with { SourcePath = file };
+        var warnings = checkedConfig.Warnings
+            .Select(w => new ConfigProblem(file, LineOf(binder.Lines, w.Path), w.Path, w.Message))
+            .ToList();
+        return resolved with { SourcePath = file, Warnings = warnings };
     }
 
     private static YamlNode ReadRoot(string yaml, string file)

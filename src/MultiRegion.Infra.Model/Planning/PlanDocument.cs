@@ -51,6 +51,9 @@ public sealed record PlanDocument(
     /// <summary>Node groups per region and tier with their spot/on-demand split; null without a compute section.</summary>
     public IReadOnlyList<PlanComputeRegion>? Compute { get; init; }
 
+    /// <summary>Warnings from loading the config (file:line: path: message); empty when there are none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Objectives with their budgets and the settings chosen to keep them; null when the config has none.</summary>
     public Objectives.PlanObjectives? Objectives { get; init; }
 }

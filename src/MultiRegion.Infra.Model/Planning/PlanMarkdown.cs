@@ -14,6 +14,7 @@ public static class PlanMarkdown
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Stack config: `{plan.Source}`, account `{config.Account}`, data protection {(config.ProtectData ? "on (retain, deletion protection)" : "off")}.");
         md.AppendLine();
+        RenderWarnings(plan, md);
         RenderRegions(config, md);
         RenderDiagram(config, md);
         ComputeSection.Render(config, md);
@@ -22,6 +23,15 @@ public static class PlanMarkdown
         DataPlan.Render(plan.Data, md);
         Objectives.ObjectivesSection.Render(config, md);
         return md.ToString();
+    }
+
+    private static void RenderWarnings(PlanDocument plan, StringBuilder md)
+    {
+        if (plan.Warnings.Count == 0) return;
+        md.AppendLine("## Warnings");
+        md.AppendLine();
+        foreach (var w in plan.Warnings) md.AppendLine(CultureInfo.InvariantCulture, $"- {w}");
+        md.AppendLine();
     }
 
     private static void RenderRegions(StackConfig c, StringBuilder md)

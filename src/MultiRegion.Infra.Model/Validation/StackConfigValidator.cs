@@ -12,7 +12,10 @@ namespace MultiRegion.Infra.Model.Validation;
 /// </summary>
 public static partial class StackConfigValidator
 {
-    public static IReadOnlyList<(string Path, string Message)> Validate(StackConfig config)
+    public static IReadOnlyList<(string Path, string Message)> Validate(StackConfig config) => Check(config).Items;
+
+    /// <summary>Every rule, with problems (refusals) and warnings apart.</summary>
+    public static ProblemSink Check(StackConfig config)
     {
         var sink = new ProblemSink();
         ValidateIdentity(config, sink);
@@ -24,7 +27,7 @@ public static partial class StackConfigValidator
         DataRules.Validate(config, sink);
         ComputeRules.Validate(config, sink);
         ObjectivesRules.Validate(config, sink);
-        return sink.Items;
+        return sink;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]

@@ -54,6 +54,8 @@ public static class SynthCommand
             return BadInput;
         }
 
+        foreach (var warning in config.Warnings) stderr.WriteLine($"warning: {warning}");
+
         var outdir = Path.GetFullPath(line.Output ?? cdkOutdir ?? "cdk.out");
         var result = PlatformSynthesizer.Synthesize(config, outdir);
         var plan = PlanWriter.Write(config, result, outdir);

@@ -18,6 +18,7 @@ public static class PlanWriter
             .ToList();
         return new PlanDocument(config.App, config.Environment, config.SourcePath, PlanDocument.RegionsOf(config), stacks, PlanFailoverRow.Of(config))
         {
+            Warnings = config.Warnings.Select(w => w.ToString()).ToList(),
             Compute = ComputeSection.Of(config),
             Data = DataPlan.Of(config),
             Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),
