@@ -33,7 +33,10 @@ public enum MetricKind
     /// <summary>Average memory utilization of the pods, in percent of their requests.</summary>
     Memory,
 
-    /// <summary>A per-pod custom metric (needs a custom metrics adapter such as prometheus-adapter).</summary>
+    /// <summary>
+    /// A per-pod custom metric. It needs a custom metrics adapter (such as prometheus-adapter), which the platform
+    /// does not install yet, so the loader refuses it: an unserved metric stops the HPA from ever scaling down.
+    /// </summary>
     Pods,
 }
 

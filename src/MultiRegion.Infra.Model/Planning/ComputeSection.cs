@@ -47,7 +47,10 @@ public static class ComputeSection
         md.AppendLine();
         var workloads = compute.EffectiveWorkloads;
         if (workloads.Count == 0) return;
-        md.AppendLine("| Workload | Region | Replicas | Metrics | VPA | Load balancer |");
+        // Every metric listed is one the HPA really gets: the loader refuses metrics nothing in the cluster serves.
+        md.AppendLine("HPA metrics are resource metrics served by metrics-server; custom (pods) metrics are refused until a metrics adapter is part of the platform, because an unserved metric stops an HPA from scaling down.");
+        md.AppendLine();
+        md.AppendLine("| Workload | Region | Replicas | HPA metrics (served by metrics-server) | VPA | Load balancer |");
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var (name, w) in workloads)
             foreach (var r in c.Regions)

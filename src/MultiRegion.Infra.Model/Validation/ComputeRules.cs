@@ -212,6 +212,14 @@ internal static partial class ComputeRules
             }
             else
             {
+                // Nothing in the cluster serves the custom metrics API (no metrics adapter is installed; only
+                // metrics-server's resource metrics exist). An HPA with an unavailable metric still scales up on the
+                // others but never scales down (kubernetes/kubernetes#99514; kubernetes.io HPA docs, "Scaling on
+                // multiple metrics"), so a pods metric would pin the workload at its peak: refuse it.
+                sink.Add($"{mp}.kind",
+                    $"pods metric '{m.Name}': no metrics adapter in the cluster serves custom metrics, so the HPA could never scale down " +
+                    "(an HPA skips scale-down while any of its metrics is unavailable, kubernetes/kubernetes#99514); " +
+                    "scale on cpu and memory until a metrics adapter is part of the platform");
                 sink.Require(!string.IsNullOrWhiteSpace(m.Name), $"{mp}.name", "a pods metric needs the metric's name");
                 sink.Require(m.AverageValue is not null && Quantity().IsMatch(m.AverageValue), $"{mp}.averageValue",
                     m.AverageValue is null ? "a pods metric needs averageValue (per-pod target)" : $"'{m.AverageValue}' is not a Kubernetes quantity such as 80 or 100m");

@@ -27,7 +27,7 @@ public sealed class ComputeRulesTests
               replicas: { primary: { min: 2, max: 10 } }
               metrics:
                 - { kind: cpu, utilization: 70 }
-                - { kind: pods, name: rps, averageValue: "100" }
+                - { kind: memory, utilization: 80 }
               behavior:
                 scaleUp: { stabilizationSeconds: 60, policies: [ { kind: percent, value: 50, periodSeconds: 60 } ] }
               ingress: { priority: 10, pathPatterns: ["/*"] }
@@ -60,7 +60,7 @@ public sealed class ComputeRulesTests
         Assert.Equal(5, compute.EffectiveControlPlaneLogs.Count);
         var w = compute.EffectiveWorkloads["api"];
         Assert.Equal("/health", w.Ingress!.HealthCheckPath);
-        Assert.Equal(MetricKind.Pods, w.Metrics[1].Kind);
+        Assert.Equal(MetricKind.Memory, w.Metrics[1].Kind);
     }
 
     [Fact]
@@ -139,8 +139,19 @@ public sealed class ComputeRulesTests
     public void Metric_targets_are_checked_by_kind()
     {
         Problem(Compute().Replace("{ kind: cpu, utilization: 70 }", "{ kind: cpu, utilization: 170 }"), "compute.workloads.api.metrics[0].utilization");
-        Problem(Compute().Replace("{ kind: pods, name: rps, averageValue: \"100\" }", "{ kind: pods, name: rps }"), "compute.workloads.api.metrics[1].averageValue");
-        Problem(Compute().Replace("averageValue: \"100\"", "averageValue: \"lots\""), "compute.workloads.api.metrics[1].averageValue");
+        Problem(Compute().Replace("{ kind: memory, utilization: 80 }", "{ kind: memory, utilization: 80, name: rss }"), "compute.workloads.api.metrics[1]");
+    }
+
+    [Fact]
+    public void A_pods_metric_is_refused_because_nothing_serves_it_and_the_hpa_would_never_scale_down()
+    {
+        var yaml = Compute().Replace("{ kind: memory, utilization: 80 }", "{ kind: pods, name: rps, averageValue: \"100\" }");
+        var p = Problem(yaml, "compute.workloads.api.metrics[1].kind");
+        Assert.Contains("'rps'", p.Message);
+        Assert.Contains("never scale down", p.Message);
+        Assert.Contains("99514", p.Message);
+        // The form of a pods metric is still checked, so a fixed config gets every message at once.
+        Problem(yaml.Replace("averageValue: \"100\"", "averageValue: \"lots\""), "compute.workloads.api.metrics[1].averageValue");
     }
 
     [Fact]
@@ -158,7 +169,9 @@ public sealed class ComputeRulesTests
         var p = Problem(auto, "compute.workloads.api.vpa.updateMode");
         Assert.Contains("cpu", p.Message);
         // Memory only: the HPA does not scale on memory, so Auto is fine.
-        var memoryOnly = Parse(Compute().Replace("      ingress:", "      vpa: { updateMode: auto, controlledResources: [memory] }\n      ingress:"));
+        var cpuHpa = Compute().Replace("\n        - { kind: memory, utilization: 80 }", "");
+        Assert.NotEqual(Compute(), cpuHpa);
+        var memoryOnly = Parse(cpuHpa.Replace("      ingress:", "      vpa: { updateMode: auto, controlledResources: [memory] }\n      ingress:"));
         Assert.Equal(VpaUpdateMode.Auto, memoryOnly.Compute!.EffectiveWorkloads["api"].Vpa!.UpdateMode);
         Parse(Compute().Replace("      ingress:", "      vpa: { updateMode: off }\n      ingress:"));
     }
