@@ -32,7 +32,12 @@ internal static class FourRegionVariant
             """);
         // A Global Datastore spans at most 3 regions, and the objectives name the shipped regions: this routing
         // variant leaves both out.
-        return WithoutSection(WithoutSection(yaml, "data"), "objectives");
+        // Without a data tier its alarms have nothing to watch (the loader refuses them), so they go too.
+        var routing = WithoutSection(WithoutSection(yaml, "data"), "objectives");
+        return string.Join("\n", routing.Split('\n').Where(line =>
+            !line.Contains("databaseReplicationLag:", StringComparison.Ordinal)
+            && !line.Contains("cacheReplicationLag:", StringComparison.Ordinal)
+            && !line.Contains("storageReplication", StringComparison.Ordinal)));
     }
 
     private static string Replace(string text, string find, string replace) =>

@@ -54,6 +54,9 @@ public sealed record PlanDocument(
     /// <summary>Warnings from loading the config (file:line: path: message); empty when there are none.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Severities, alarms and routes; null when the config has no alerting section.</summary>
+    public Alerting.PlanAlerts? Alerts { get; init; }
+
     /// <summary>Environments to bootstrap and quotas to raise before the first deploy.</summary>
     public FirstDeploy.FirstDeployChecklist? FirstDeploy { get; init; }
 

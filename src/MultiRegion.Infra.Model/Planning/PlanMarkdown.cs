@@ -22,6 +22,7 @@ public static class PlanMarkdown
         FailoverSection.Render(config, plan.Failover, md);
         DataPlan.Render(plan.Data, md);
         Objectives.ObjectivesSection.Render(config, md);
+        Alerting.AlertsSection.Render(plan.Alerts, md);
         FirstDeploy.FirstDeploySection.Render(plan.FirstDeploy, md);
         return md.ToString();
     }

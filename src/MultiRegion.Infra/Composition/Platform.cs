@@ -17,6 +17,7 @@ public sealed class Platform
     public required GlobalStack Global { get; init; }
     public AcceleratorStack? Accelerator { get; init; }
     public required DataTier Data { get; init; }
+    public MultiRegion.Infra.Alerting.PlatformAlerting? Alerting { get; init; }
 
     /// <summary>Every stack with the spec it was made from.</summary>
     public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
@@ -32,8 +33,9 @@ public sealed class Platform
 
         var accelerator = config.Edge?.Accelerator is null ? null : new AcceleratorStack(app, config, regional);
         var global = new GlobalStack(app, config, regional, accelerator);
+        var alerting = MultiRegion.Infra.Alerting.PlatformAlerting.Attach(config, regional, global);
 
-        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data };
+        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Alerting = alerting };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch

@@ -22,6 +22,7 @@ public static class PlanWriter
             Compute = ComputeSection.Of(config),
             Data = DataPlan.Of(config),
             Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),
+            Alerts = Model.Planning.Alerting.AlertsSection.Of(config),
             FirstDeploy = Model.Planning.FirstDeploy.FirstDeployChecklist.For(config).WithTemplates(stacks),
         };
     }

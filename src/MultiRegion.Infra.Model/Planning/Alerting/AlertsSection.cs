@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Model.Planning.Alerting;
+
+/// <summary>A severity as plan.json reports it.</summary>
+public sealed record PlanSeverity(string Name, int ResponseMinutes, IReadOnlyList<AlertChannel> Routes);
+
+/// <summary>plan.json's <c>alerts</c>: severities, every alarm with its threshold and route, and what no alarm covers.</summary>
+public sealed record PlanAlerts(IReadOnlyList<PlanSeverity> Severities, IReadOnlyList<PlannedAlarm> Alarms, IReadOnlyList<string> NotAlertable);
+
+/// <summary>plan.md's "Alerts" section, from the same plan the alarm constructs are built from.</summary>
+public static class AlertsSection
+{
+    public static PlanAlerts? Of(StackConfig c) => c.Alerting is not { } a ? null :
+        new PlanAlerts(
+            a.Severities.Select(s => new PlanSeverity(s.Key, s.Value.ResponseMinutes, s.Value.Routes)).ToList(),
+            AlertPlanner.Plan(c),
+            AlertPlanner.NotAlertable);
+
+    public static void Render(PlanAlerts? alerts, StringBuilder md)
+    {
+        if (alerts is null) return;
+        md.AppendLine("## Alerts");
+        md.AppendLine();
+        md.AppendLine("| Severity | Respond within | Routes |");
+        md.AppendLine("|---|---:|---|");
+        foreach (var s in alerts.Severities)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.ResponseMinutes} min | {string.Join(", ", s.Routes.Select(Channel))} |");
+        md.AppendLine();
+        md.AppendLine("| Alarm | Watches | Stack region | Fires when | Severity | Metric |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var a in alerts.Alarms)
+        {
+            var when = a.Kind == AlarmKind.RegionDown
+                ? "the health check fails"
+                : $"> {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min";
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {a.Kind} | {a.Subject} | {a.Region} | {when} | {a.Severity} | {a.Metric} |");
+        }
+        md.AppendLine();
+        md.AppendLine("Not alertable from infrastructure metrics here:");
+        md.AppendLine();
+        foreach (var n in alerts.NotAlertable) md.AppendLine(CultureInfo.InvariantCulture, $"- {n}");
+        md.AppendLine();
+    }
+
+    private static string Channel(AlertChannel c) => c switch
+    {
+        AlertChannel.PagerDuty => "PagerDuty",
+        AlertChannel.Slack => "Slack (AWS Chatbot)",
+        _ => "email",
+    };
+}

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Loading;
+
+namespace MultiRegion.Infra.Model.Validation;
+
+/// <summary>
+/// Rules of the <c>alerting</c> section: every alarm raises a severity that exists, every severity reaches someone
+/// through a channel that is configured, and every alarm watches something the config deploys.
+/// </summary>
+internal static partial class AlertingRules
+{
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
+    private static partial Regex SeverityName();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailAddress();
+
+    // Secrets Manager secret names: docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
+    [GeneratedRegex(@"^[A-Za-z0-9/_+=.@-]{1,512}$")]
+    private static partial Regex SecretName();
+
+    // AWS::Chatbot::SlackChannelConfiguration SlackWorkspaceId / SlackChannelId patterns (CloudFormation reference).
+    [GeneratedRegex("^[0-9A-Z]{1,255}$")]
+    private static partial Regex SlackWorkspace();
+
+    [GeneratedRegex("^[A-Za-z0-9]+$")]
+    private static partial Regex SlackChannel();
+
+    public static void Validate(StackConfig c, ProblemSink sink)
+    {
+        if (c.Alerting is not { } a)
+        {
+            if (c.Edge is not null)
+                sink.Add("alerting",
+                    "the edge section builds a region-down alarm per region: add an alerting section (severities, routes, alarms.regionDown) so the alarms reach someone");
+            return;
+        }
+        const string at = "alerting";
+        if (!sink.Require(a.Severities.Count > 0, $"{at}.severities", "at least one severity is needed (the seed's P0..P3)"))
+            return;
+
+        var email = a.Email ?? [];
+        for (var i = 0; i < email.Count; i++)
+            sink.Require(EmailAddress().IsMatch(email[i]), $"{at}.email[{i}]", $"'{email[i]}' is not an email address");
+        if (a.PagerDuty is { } pd)
+            sink.Require(SecretName().IsMatch(pd.EndpointSecret), $"{at}.pagerDuty.endpointSecret",
+                $"'{pd.EndpointSecret}' is not a Secrets Manager secret name (1-512 of letters, digits and /_+=.@-)");
+        if (a.Slack is { } slack)
+        {
+            sink.Require(SlackWorkspace().IsMatch(slack.WorkspaceId), $"{at}.slack.workspaceId",
+                $"'{slack.WorkspaceId}' is not a Slack workspace id (upper-case letters and digits, e.g. T01ABCDEF)");
+            sink.Require(SlackChannel().IsMatch(slack.ChannelId), $"{at}.slack.channelId",
+                $"'{slack.ChannelId}' is not a Slack channel id (letters and digits, e.g. C01ABCDEF)");
+        }
+
+        foreach (var (name, severity) in a.Severities)
+        {
+            var sp = $"{at}.severities.{name}";
+            sink.Require(SeverityName().IsMatch(name), sp, $"'{name}' must be 1-20 lower-case letters, digits or '-' (it is part of the topic name)");
+            sink.Require(severity.ResponseMinutes is >= 1 and <= 10080, $"{sp}.responseMinutes", $"{severity.ResponseMinutes} is outside 1..10080 minutes");
+            if (!sink.Require(severity.Routes.Count > 0, $"{sp}.routes", "a severity with no route reaches nobody: name email, pagerDuty or slack"))
+                continue;
+            sink.Require(severity.Routes.Distinct().Count() == severity.Routes.Count, $"{sp}.routes", "a route is listed twice");
+            foreach (var route in severity.Routes.Distinct())
+            {
+                var missing = route switch
+                {
+                    AlertChannel.Email when email.Count == 0 => "alerting.email lists no address",
+                    AlertChannel.PagerDuty when a.PagerDuty is null => "alerting.pagerDuty is not configured",
+                    AlertChannel.Slack when a.Slack is null => "alerting.slack is not configured",
+                    _ => null,
+                };
+                if (missing is not null)
+                    sink.Add($"{sp}.routes", $"routes to {Camel(route)}, but {missing}: the alert would reach nobody");
+            }
+        }
+
+        var alarms = a.AlarmSettings;
+        if (c.Edge is not null)
+            sink.Require(alarms.RegionDown is not null, $"{at}.alarms.regionDown",
+                "the edge section builds a region-down alarm per region (Route53 health checks): give it a severity");
+        foreach (var (key, s) in alarms.All())
+        {
+            var ap = $"{at}.alarms.{key}";
+            if (!a.Severities.ContainsKey(s.Severity))
+                sink.Add($"{ap}.severity", $"'{s.Severity}' is not a severity of alerting.severities{DidYouMean.Hint(s.Severity, a.Severities.Keys)}");
+            sink.Require(s.Minutes is >= 1 and <= 1440, $"{ap}.minutes", $"{s.Minutes} is outside 1..1440 one-minute periods");
+            var (needsThreshold, range, watched) = key switch
+            {
+                "regionDown" => (false, "", c.Edge is not null ? null : "the edge section (health checks)"),
+                "globalErrorRate" => (true, "percent", c.Edge?.Cdn is not null ? null : "edge.cdn (CloudFront)"),
+                "regionErrorRate" => (true, "percent", null),
+                "databaseReplicationLag" => (true, "seconds", c.Data?.Database is not null && c.Regions.Count > 1 ? null : "an Aurora global database with a secondary region"),
+                "cacheReplicationLag" => (true, "seconds", c.Data?.Caches is { Count: > 0 } && c.Regions.Count > 1 ? null : "a Global Datastore with a secondary region"),
+                "storageReplicationLatency" or "storageReplicationFailures" => (true, key.EndsWith("Latency", StringComparison.Ordinal) ? "seconds" : "count",
+                    c.Data?.EffectiveBuckets.Values.Any(b => b.ReplicationTimeControl) == true ? null : "a replicated bucket with rpoMinutes (S3 publishes replication metrics only then)"),
+                _ => (true, "", null),
+            };
+            if (watched is not null)
+                sink.Add(ap, $"nothing to watch: this alarm needs {watched}");
+            if (!needsThreshold)
+            {
+                sink.Require(s.Threshold is null, $"{ap}.threshold", "region down has no threshold: it fires when the health check fails (detection = interval x failure threshold)");
+                continue;
+            }
+            if (s.Threshold is not { } t)
+                sink.Add($"{ap}.threshold", $"a threshold in {range} is needed");
+            else if (range == "percent")
+                sink.Require(t is > 0 and <= 100 && double.IsFinite(t), $"{ap}.threshold", $"{t} is not a percentage in (0, 100]");
+            else
+                sink.Require(t >= 0 && double.IsFinite(t), $"{ap}.threshold", $"{t} must be a finite number of {range}, 0 or more");
+        }
+        if (alarms.CacheReplicationLag is not null && c.Data?.Caches is { Count: > 0 })
+            foreach (var r in c.Regions.Where(r => r.Role != RegionRole.Primary))
+                if (c.Sizing.TryGetValue(r.SizingTier, out var tier) && tier.Cache is { } cache
+                    && (long)Math.Max(cache.Shards, 1) * (cache.ReplicasPerShard + 1L) > Planning.Alerting.AlertPlanner.MaxAlarmMetrics)
+                    sink.Add($"{at}.alarms.cacheReplicationLag",
+                        $"{r.Name}'s cache members have {Math.Max(cache.Shards, 1)} x {cache.ReplicasPerShard + 1} nodes; the lag alarm takes the maximum over every node and a CloudWatch alarm takes at most {Planning.Alerting.AlertPlanner.MaxAlarmMetrics} metrics");
+        if (a.Severities.Count > 0 && !alarms.All().Any())
+            sink.Warn($"{at}.alarms", "no alarm is configured: the severity topics exist but nothing publishes to them");
+    }
+
+    private static string Camel(AlertChannel c) => c switch
+    {
+        AlertChannel.PagerDuty => "pagerDuty",
+        _ => c.ToString().ToLowerInvariant(),
+    };
+}

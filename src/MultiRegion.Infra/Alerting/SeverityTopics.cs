@@ -1,0 +1,108 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.SNS;
+using Constructs;
+using MultiRegion.Infra.Model.Config;
+
+namespace MultiRegion.Infra.Alerting;
+
+/// <summary>Inputs of a stack's severity topics.</summary>
+/// <param name="Prefix">app-environment.</param>
+/// <param name="Scope">The stack's scope in topic names: its region, or <c>global</c>.</param>
+public sealed record SeverityTopicsProps(AlertingConfig Settings, string Prefix, string Scope, bool ProtectData);
+
+/// <summary>
+/// One SNS topic per severity in the stack's region (an alarm can only notify a topic of its own region), encrypted
+/// with a customer managed KMS key, subscribed to the channels its severity routes to. CloudWatch alarms and
+/// EventBridge can publish to an encrypted topic only when the key policy lets their service principals use the key;
+/// the AWS managed SNS key does not (docs.aws.amazon.com/sns/latest/dg/sns-key-management.html, "Configuring AWS KMS
+/// permissions for AWS services").
+/// </summary>
+public sealed class SeverityTopics : Construct
+{
+    public Key Key { get; }
+    public IReadOnlyDictionary<string, Topic> Topics { get; }
+
+    public SeverityTopics(Construct scope, string id, SeverityTopicsProps props) : base(scope, id)
+    {
+        var stack = Stack.Of(this);
+        Key = new Key(this, "Key", new KeyProps
+        {
+            Description = $"{props.Prefix} alert topics",
+            EnableKeyRotation = true,
+            // Like every key of a protected stack: a key scheduled for deletion cannot be undone after its waiting period.
+            RemovalPolicy = props.ProtectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AlarmAndEventSourcesPublish",
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com")],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+            },
+        }));
+
+        var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
+        foreach (var (severity, settings) in props.Settings.Severities)
+        {
+            var sid = Regional.Compute.ConstructIds.Pascal(severity);
+            var topic = new Topic(this, sid, new TopicProps
+            {
+                TopicName = AlertingConfig.TopicName(props.Prefix, props.Scope, severity),
+                DisplayName = $"{props.Prefix} {severity.ToUpperInvariant()} alerts (respond within {settings.ResponseMinutes} min)",
+                MasterKey = Key,
+            });
+            // Only TLS publishers and subscribers (SNS topic policy, aws:SecureTransport).
+            topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "TlsOnly",
+                Effect = Effect.DENY,
+                Principals = [new AnyPrincipal()],
+                Actions = ["sns:Publish"],
+                Resources = [topic.TopicArn],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
+                },
+            }));
+            foreach (var route in settings.Routes)
+                Subscribe(topic, sid, route, props.Settings);
+            topics[severity] = topic;
+        }
+        Topics = topics;
+    }
+
+    private void Subscribe(Topic topic, string sid, AlertChannel route, AlertingConfig settings)
+    {
+        switch (route)
+        {
+            case AlertChannel.Email:
+                foreach (var (address, i) in (settings.Email ?? []).Select((a, i) => (a, i)))
+                    new CfnSubscription(this, $"{sid}Email{i}", new CfnSubscriptionProps
+                    {
+                        TopicArn = topic.TopicArn,
+                        Protocol = "email",
+                        Endpoint = address,
+                    });
+                break;
+            case AlertChannel.PagerDuty:
+                // The Events API v2 integration URL carries the integration key: resolved from Secrets Manager at
+                // deploy, never written into the template (dynamic references work in any resource property:
+                // docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html).
+                new CfnSubscription(this, $"{sid}PagerDuty", new CfnSubscriptionProps
+                {
+                    TopicArn = topic.TopicArn,
+                    Protocol = "https",
+                    Endpoint = $"{{{{resolve:secretsmanager:{settings.PagerDuty!.EndpointSecret}:SecretString}}}}",
+                });
+                break;
+            case AlertChannel.Slack:
+                // AWS Chatbot subscribes itself: see SlackChannel in the global stack.
+                break;
+        }
+    }
+}
