@@ -26,11 +26,11 @@ public sealed record StackAlarmsProps(
 /// </summary>
 public sealed class StackAlarms : Construct
 {
-    public IReadOnlyList<Alarm> Alarms { get; }
+    public IReadOnlyList<(PlannedAlarm Plan, Alarm Alarm)> Alarms { get; }
 
     public StackAlarms(Construct scope, string id, StackAlarmsProps props) : base(scope, id)
     {
-        var alarms = new List<Alarm>();
+        var alarms = new List<(PlannedAlarm, Alarm)>();
         foreach (var planned in props.Alarms.Where(a => a.Kind != AlarmKind.RegionDown))
         {
             var metric = MetricOf(planned, props);
@@ -49,17 +49,23 @@ public sealed class StackAlarms : Construct
                 TreatMissingData = TreatMissingData.NOT_BREACHING,
             });
             alarm.AddAlarmAction(new SnsAction(props.Topics.Topics[planned.Severity]));
-            alarms.Add(alarm);
+            alarms.Add((planned, alarm));
         }
         Alarms = alarms;
     }
 
     /// <summary>Routes the Route53 health checks' alarms (already in the global stack) to the region-down severity.</summary>
-    public static void AttachRegionDown(IReadOnlyDictionary<string, Alarm> healthCheckAlarms, IReadOnlyList<PlannedAlarm> plan, SeverityTopics topics)
+    public static IReadOnlyList<(PlannedAlarm Plan, Alarm Alarm)> AttachRegionDown(
+        IReadOnlyDictionary<string, Alarm> healthCheckAlarms, IReadOnlyList<PlannedAlarm> plan, SeverityTopics topics)
     {
+        var attached = new List<(PlannedAlarm, Alarm)>();
         foreach (var planned in plan.Where(a => a.Kind == AlarmKind.RegionDown))
             if (healthCheckAlarms.TryGetValue(planned.Subject, out var alarm))
+            {
                 alarm.AddAlarmAction(new SnsAction(topics.Topics[planned.Severity]));
+                attached.Add((planned, alarm));
+            }
+        return attached;
     }
 
     private static IMetric? MetricOf(PlannedAlarm a, StackAlarmsProps p)

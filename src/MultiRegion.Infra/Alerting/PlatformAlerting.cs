@@ -23,15 +23,16 @@ public sealed class PlatformAlerting
         foreach (var (region, stack) in regional)
         {
             var t = topics[region] = new SeverityTopics(stack, "Alerts", new SeverityTopicsProps(alerting, config.Prefix, region, config.ProtectData));
-            new StackAlarms(stack, "Alarms", new StackAlarmsProps(config,
+            var regionalAlarms = new StackAlarms(stack, "Alarms", new StackAlarmsProps(config,
                 plan.Where(a => !a.InGlobalStack && a.Region == region).ToList(), t, stack.Ingress.LoadBalancer.LoadBalancerFullName));
+            new RegionDashboard(stack, "Dashboard", $"{config.Prefix}-{region}", regionalAlarms.Alarms);
         }
         var globalTopics = new SeverityTopics(global, "Alerts", new SeverityTopicsProps(alerting, config.Prefix, SlackChannel.GlobalScope, config.ProtectData));
         var globalPlan = plan.Where(a => a.InGlobalStack).ToList();
-        new StackAlarms(global, "Alarms", new StackAlarmsProps(config, globalPlan, globalTopics,
+        var globalAlarms = new StackAlarms(global, "Alarms", new StackAlarmsProps(config, globalPlan, globalTopics,
             DistributionId: global.Cdn?.Distribution.DistributionId));
-        if (global.Endpoints is { } endpoints)
-            StackAlarms.AttachRegionDown(endpoints.Alarms, globalPlan, globalTopics);
+        var regionDown = global.Endpoints is { } endpoints ? StackAlarms.AttachRegionDown(endpoints.Alarms, globalPlan, globalTopics) : [];
+        new RegionDashboard(global, "Dashboard", $"{config.Prefix}-global", [.. regionDown, .. globalAlarms.Alarms]);
         if (alerting.Slack is not null && alerting.Severities.Values.Any(s => s.Routes.Contains(AlertChannel.Slack)))
         {
             var slack = new SlackChannel(global, "Slack", config, alerting, [.. regional.Keys, SlackChannel.GlobalScope]);

@@ -104,4 +104,21 @@ public sealed class AlertingTemplateTests
         Assert.Contains(arns, a => a.Contains("mlops-prod-eu-west-1-alerts-p2"));
         Assert.DoesNotContain(arns, a => a.Contains("alerts-p3"));
     }
+
+    [Fact]
+    public void Each_stack_with_alarms_has_a_dashboard_graphing_every_one_of_them()
+    {
+        var p = SynthesizedPlatform.Shipped("prod");
+        var dashboards = 0;
+        foreach (var (stack, template) in Templates(p))
+        {
+            var alarms = OfType(template, "AWS::CloudWatch::Alarm").Select(a => a.Id).ToList();
+            var boards = OfType(template, "AWS::CloudWatch::Dashboard").ToList();
+            if (alarms.Count == 0) continue;
+            var body = Assert.Single(boards).Props["DashboardBody"]!.ToJsonString();
+            dashboards++;
+            Assert.All(alarms, id => Assert.Contains($"\"{id}\"", body));
+        }
+        Assert.Equal(p.Config.Regions.Count + 1, dashboards);
+    }
 }
