@@ -38,7 +38,7 @@ internal static partial class ComputeRules
             return;
 
         sink.Require(KubernetesVersion().IsMatch(compute.KubernetesVersion), "compute.kubernetesVersion",
-            $"'{compute.KubernetesVersion}' is not an EKS Kubernetes version such as \"1.30\"");
+            $"'{compute.KubernetesVersion}' is not an EKS Kubernetes version such as \"1.35\"");
 
         ValidateEndpoint(compute.EndpointSettings, sink);
         ValidateKubectlLayers(c, compute, sink);

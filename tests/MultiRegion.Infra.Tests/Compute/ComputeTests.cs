@@ -26,7 +26,7 @@ public sealed class ComputeTests
         var config = Assert.Single(json.OfType("Custom::AWSCDK-EKS-Cluster"))["Config"]!;
 
         Assert.Equal($"{Of(stack).Config.Prefix}-{region}", (string?)config["name"]);
-        Assert.Equal("1.30", (string?)config["version"]);
+        Assert.Equal("1.35", (string?)config["version"]);
         Assert.Equal("secrets", (string?)config["encryptionConfig"]![0]!["resources"]![0]);
         Assert.Equal(["api", "audit", "authenticator", "controllerManager", "scheduler"],
             config["logging"]!["clusterLogging"]![0]!["types"]!.AsArray().Select(t => (string)t!));
