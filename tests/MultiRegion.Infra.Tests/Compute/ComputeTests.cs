@@ -90,7 +90,7 @@ public sealed class ComputeTests
     [InlineData("us-west-2")]
     [InlineData("us-east-1")]
     [InlineData("eu-west-1")]
-    public void Gpu_nodes_are_tainted_labelled_and_use_the_gpu_ami_and_no_other_nodes_are(string region)
+    public void Gpu_nodes_are_tainted_labelled_and_run_al2023_nvidia_and_other_nodes_run_al2023_standard(string region)
     {
         foreach (var g in NodeGroups("prod", region))
         {
@@ -100,7 +100,7 @@ public sealed class ComputeTests
                 var taint = Assert.Single(g["Taints"]!.AsArray())!;
                 Assert.Equal(("nvidia.com/gpu", "true", "NO_SCHEDULE"), ((string)taint["Key"]!, (string)taint["Value"]!, (string)taint["Effect"]!));
                 Assert.Equal("true", (string?)g["Labels"]!["nvidia.com/gpu.present"]);
-                Assert.Equal("AL2_x86_64_GPU", (string?)g["AmiType"]);
+                Assert.Equal("AL2023_x86_64_NVIDIA", (string?)g["AmiType"]);
             }
             else
             {
