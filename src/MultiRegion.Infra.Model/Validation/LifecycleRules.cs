@@ -48,6 +48,11 @@ internal static class LifecycleRules
         else if (standard == LifecycleStatus.Soon)
             sink.Warn(at, $"Kubernetes {version} leaves EKS standard support on {LifecycleDates.Iso(row.EndOfStandardSupport)} (then extended support, charged per cluster hour); plan the upgrade ({row.Source})");
 
+        var minor = AddonVersions.MinorOf(version)!.Value;
+        var missingAddons = Enum.GetValues<Addon>().Where(a => AddonVersions.For(a, minor).Count == 0).ToList();
+        if (missingAddons.Count > 0)
+            sink.Add(at, $"the add-on version table (Model/Lifecycle/AddonVersions.cs) has no {string.Join(", ", missingAddons)} version for {version}; use one of {shippable}, or add rows checked against the charts' changelogs");
+
         if (row.KubectlLayerPackage is null)
         {
             var missing = c.Regions.Select(r => r.Name).Where(r => compute.KubectlLayerArnFor(r) is null).ToList();

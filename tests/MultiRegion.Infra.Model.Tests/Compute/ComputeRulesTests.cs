@@ -108,7 +108,7 @@ public sealed class ComputeRulesTests
     }
 
     [Fact]
-    public void Load_balancer_controller_version_must_be_one_the_cdk_has_a_policy_for()
+    public void Load_balancer_controller_version_must_be_a_checked_one_the_cdk_has_a_policy_for()
     {
         var p = Problem(Compute("  addons: { loadBalancerController: \"2.9.0\" }\n"), "compute.addons.loadBalancerController");
         Assert.Contains("2.8.2", p.Message);

@@ -231,7 +231,7 @@ public sealed class ComputeTests
     public void Metrics_server_and_the_load_balancer_controller_are_installed(string stack, string region)
     {
         var json = SynthesizedJson.Regional(Of(stack), region);
-        Assert.Equal("3.12.1", (string?)json.HelmChart("metrics-server")["Version"]);
+        Assert.Equal("3.13.0", (string?)json.HelmChart("metrics-server")["Version"]);
         Assert.Equal("https://aws.github.io/eks-charts", (string?)json.HelmChart("aws-load-balancer-controller")["Repository"]);
         // IRSA service accounts for the autoscaler and the controller.
         var accounts = json.OfType("Custom::AWSCDK-EKS-KubernetesResource").Select(p => p["Manifest"]!.ToJsonString())

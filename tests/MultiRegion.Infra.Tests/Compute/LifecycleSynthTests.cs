@@ -69,4 +69,26 @@ public sealed class LifecycleSynthTests
             .Select(e => e!["data"]!.ToJsonString()).ToList();
         Assert.DoesNotContain(warnings, w => w.Contains("kubectl", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Every_load_balancer_controller_row_is_a_version_the_cdk_ships_a_policy_and_chart_for()
+    {
+        foreach (var row in AddonVersions.All.Where(r => r.Addon == Addon.LoadBalancerController))
+            Assert.NotNull(MultiRegion.Infra.Regional.Compute.ClusterAddons.LoadBalancerControllerVersion(row.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_cluster_runs_the_autoscaler_chart_and_image_of_its_kubernetes_minor(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        foreach (var region in p.Platform.Regional.Keys)
+        {
+            var chart = Assert.Single(SynthesizedJson.Regional(p, region).OfType("Custom::AWSCDK-EKS-HelmChart"),
+                c => (string?)c["Chart"] == "cluster-autoscaler");
+            Assert.Equal("9.59.0", (string?)chart["Version"]);
+            var values = chart["Values"] is JsonValue v ? (string)v! : chart["Values"]!.ToJsonString();
+            Assert.Contains("\"image\":{\"tag\":\"v1.35.0\"}", values, StringComparison.Ordinal);
+        }
+    }
 }
