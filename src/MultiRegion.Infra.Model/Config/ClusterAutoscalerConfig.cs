@@ -18,17 +18,21 @@ public sealed record ClusterAutoscalerConfig(
     double ScaleDownUtilization = 0.5,
     string Expander = "least-waste");
 
-/// <summary>Helm chart versions of the cluster add-ons (pinned, so a deploy never picks up a new chart by surprise).</summary>
+/// <summary>
+/// Overrides of the cluster add-on versions (pinned, so a deploy never picks up a new chart by surprise). Each one
+/// left out comes from the version table (<c>Model/Lifecycle/AddonVersions</c>) for the cluster's Kubernetes minor;
+/// one given must be a row of that table that supports the minor.
+/// </summary>
 /// <param name="ClusterAutoscalerChart">Chart <c>cluster-autoscaler</c> from kubernetes.github.io/autoscaler.</param>
-/// <param name="ClusterAutoscalerImageTag">Autoscaler image; its minor version should match the Kubernetes version.</param>
+/// <param name="ClusterAutoscalerImageTag">Autoscaler image; its minor must match the Kubernetes minor (e.g. <c>v1.35.0</c>).</param>
 /// <param name="MetricsServerChart">Chart <c>metrics-server</c> from kubernetes-sigs.github.io/metrics-server.</param>
 /// <param name="LoadBalancerController">AWS Load Balancer Controller version, one the CDK ships an IAM policy and chart version for (e.g. <c>2.8.2</c>).</param>
-/// <param name="NvidiaDevicePluginChart">Chart <c>nvidia-device-plugin</c> from nvidia.github.io/k8s-device-plugin; installed only when a node tier is a GPU tier.</param>
 /// <param name="VpaChart">Chart <c>vpa</c> from charts.fairwinds.com/stable; installed only when a workload has a VPA.</param>
+/// <param name="NvidiaDevicePluginChart">Chart <c>nvidia-device-plugin</c> from nvidia.github.io/k8s-device-plugin; installed only when a node tier is a GPU tier.</param>
 public sealed record AddonsConfig(
-    string ClusterAutoscalerChart = "9.37.0",
+    string? ClusterAutoscalerChart = null,
     string? ClusterAutoscalerImageTag = null,
-    string MetricsServerChart = "3.12.1",
-    string LoadBalancerController = "2.8.2",
-    string VpaChart = "4.5.0",
-    string NvidiaDevicePluginChart = "0.15.0");
+    string? MetricsServerChart = null,
+    string? LoadBalancerController = null,
+    string? VpaChart = null,
+    string? NvidiaDevicePluginChart = null);

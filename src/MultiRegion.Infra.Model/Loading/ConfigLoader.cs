@@ -14,7 +14,8 @@ public static class ConfigLoader
 {
     /// <summary>Loads a file; throws <see cref="ConfigException"/> listing every problem.</summary>
     /// <param name="displayName">How messages name the file (e.g. relative to where the user ran the program).</param>
-    public static StackConfig Load(string path, string? displayName = null)
+    /// <param name="today">The run's date the lifecycle guard checks against (default: today in UTC).</param>
+    public static StackConfig Load(string path, string? displayName = null, DateOnly? today = null)
     {
         string text;
         try
@@ -25,11 +26,12 @@ public static class ConfigLoader
         {
             throw new ConfigException([new ConfigProblem(displayName ?? path, null, "", $"cannot read file: {e.Message}")]);
         }
-        return Parse(text, displayName ?? path);
+        return Parse(text, displayName ?? path, today);
     }
 
     /// <summary>Parses YAML text; <paramref name="file"/> is only used in messages.</summary>
-    public static StackConfig Parse(string yaml, string file)
+    /// <param name="today">The run's date the lifecycle guard checks against (default: today in UTC).</param>
+    public static StackConfig Parse(string yaml, string file, DateOnly? today = null)
     {
         var root = ReadRoot(yaml, file);
         var binder = new YamlBinder(file);
@@ -37,7 +39,7 @@ public static class ConfigLoader
         if (binder.Problems.Count > 0 || config is null)
             throw new ConfigException(binder.Problems);
 
-        var checkedConfig = StackConfigValidator.Check(config);
+        var checkedConfig = StackConfigValidator.Check(config, today);
         var problems = checkedConfig.Items
             .Select(p => new ConfigProblem(file, LineOf(binder.Lines, p.Path), p.Path, p.Message))
             .ToList();

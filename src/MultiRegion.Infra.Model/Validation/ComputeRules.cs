@@ -6,7 +6,10 @@ namespace MultiRegion.Infra.Model.Validation;
 /// <summary>Rules of the <c>compute</c> section and of the node groups it builds from <c>sizing</c>.</summary>
 internal static partial class ComputeRules
 {
-    /// <summary>AWS Load Balancer Controller versions whose IAM policy the CDK (2.160) bundles.</summary>
+    /// <summary>
+    /// AWS Load Balancer Controller versions whose IAM policy the CDK (2.160) bundles. The version table's rows must
+    /// be among them (a test ties both to the CDK's AlbControllerVersion list).
+    /// </summary>
     public static readonly IReadOnlyList<string> LoadBalancerControllerVersions =
     [
         "2.4.1", "2.4.2", "2.4.3", "2.4.4", "2.4.5", "2.4.6", "2.4.7",
@@ -22,9 +25,6 @@ internal static partial class ComputeRules
     [GeneratedRegex(@"^arn:aws[a-z-]*:lambda:([a-z0-9-]+):[0-9]{12}:layer:[A-Za-z0-9_-]+:[0-9]+$")]
     private static partial Regex LayerVersionArn();
 
-    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
-    private static partial Regex SemVer();
-
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$")]
     private static partial Regex DnsLabel();
 
@@ -38,12 +38,12 @@ internal static partial class ComputeRules
             return;
 
         sink.Require(KubernetesVersion().IsMatch(compute.KubernetesVersion), "compute.kubernetesVersion",
-            $"'{compute.KubernetesVersion}' is not an EKS Kubernetes version such as \"1.30\"");
+            $"'{compute.KubernetesVersion}' is not an EKS Kubernetes version such as \"1.35\"");
 
         ValidateEndpoint(compute.EndpointSettings, sink);
         ValidateKubectlLayers(c, compute, sink);
         ValidateAutoscaler(compute.AutoscalerSettings, sink);
-        ValidateAddons(compute.AddonSettings, sink);
+        ValidateAddons(compute, sink);
 
         var idle = compute.IngressSettings.IdleTimeoutSeconds;
         sink.Require(idle is >= 1 and <= 4000, "compute.ingress.idleTimeoutSeconds",
@@ -119,17 +119,31 @@ internal static partial class ComputeRules
             $"'{a.Expander}' is not a Cluster Autoscaler expander ({string.Join(", ", Expanders)})");
     }
 
-    private static void ValidateAddons(AddonsConfig a, ProblemSink sink)
+    private static void ValidateAddons(ComputeConfig compute, ProblemSink sink)
     {
         const string at = "compute.addons";
-        foreach (var (key, value) in new[]
+        if (Lifecycle.AddonVersions.MinorOf(compute.KubernetesVersion) is not { } minor)
+            return; // the version's own problem is reported above
+        var a = compute.AddonSettings;
+        foreach (var (key, addon, value) in new[]
                  {
-                     ("clusterAutoscalerChart", a.ClusterAutoscalerChart), ("metricsServerChart", a.MetricsServerChart),
-                     ("vpaChart", a.VpaChart), ("nvidiaDevicePluginChart", a.NvidiaDevicePluginChart),
+                     ("clusterAutoscalerChart", Lifecycle.Addon.ClusterAutoscaler, a.ClusterAutoscalerChart),
+                     ("metricsServerChart", Lifecycle.Addon.MetricsServer, a.MetricsServerChart),
+                     ("loadBalancerController", Lifecycle.Addon.LoadBalancerController, a.LoadBalancerController),
+                     ("vpaChart", Lifecycle.Addon.Vpa, a.VpaChart),
+                     ("nvidiaDevicePluginChart", Lifecycle.Addon.NvidiaDevicePlugin, a.NvidiaDevicePluginChart),
                  })
-            sink.Require(SemVer().IsMatch(value), $"{at}.{key}", $"'{value}' is not a chart version such as 1.2.3");
-        sink.Require(LoadBalancerControllerVersions.Contains(a.LoadBalancerController), $"{at}.loadBalancerController",
-            $"'{a.LoadBalancerController}' has no IAM policy bundled with the CDK; use one of {string.Join(", ", LoadBalancerControllerVersions)}");
+        {
+            // A minor with no row at all is refused once, at compute.kubernetesVersion (LifecycleRules).
+            var fits = Lifecycle.AddonVersions.For(addon, minor).Select(r => r.Version).ToList();
+            if (value is not null && !fits.Contains(value))
+                sink.Add($"{at}.{key}", fits.Count == 0
+                    ? $"'{value}': no {addon} version in the program's table supports Kubernetes 1.{minor}"
+                    : $"'{value}' is not a {addon} version the program has checked for Kubernetes 1.{minor}; use one of {string.Join(", ", fits)} (or leave it out)");
+        }
+        if (a.ClusterAutoscalerImageTag is { } tag && !tag.StartsWith($"v1.{minor}.", StringComparison.Ordinal))
+            sink.Add($"{at}.clusterAutoscalerImageTag",
+                $"'{tag}' does not match Kubernetes 1.{minor}: the autoscaler's minor must be the cluster's (e.g. v1.{minor}.0)");
     }
 
     private static void ValidateWorkload(StackConfig c, string name, WorkloadConfig w, Dictionary<int, string> priorities, ProblemSink sink)

@@ -15,7 +15,8 @@ public static partial class StackConfigValidator
     public static IReadOnlyList<(string Path, string Message)> Validate(StackConfig config) => Check(config).Items;
 
     /// <summary>Every rule, with problems (refusals) and warnings apart.</summary>
-    public static ProblemSink Check(StackConfig config)
+    /// <param name="today">The run's date for the lifecycle guard (default: today in UTC); tests pin it.</param>
+    public static ProblemSink Check(StackConfig config, DateOnly? today = null)
     {
         var sink = new ProblemSink();
         ValidateIdentity(config, sink);
@@ -28,6 +29,7 @@ public static partial class StackConfigValidator
         ComputeRules.Validate(config, sink);
         ObjectivesRules.Validate(config, sink);
         AlertingRules.Validate(config, sink);
+        LifecycleRules.Validate(config, today ?? Lifecycle.LifecycleDates.TodayUtc(), sink);
         return sink;
     }
 

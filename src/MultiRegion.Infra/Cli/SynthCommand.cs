@@ -57,7 +57,16 @@ public static class SynthCommand
         foreach (var warning in config.Warnings) stderr.WriteLine($"warning: {warning}");
 
         var outdir = Path.GetFullPath(line.Output ?? cdkOutdir ?? "cdk.out");
-        var result = PlatformSynthesizer.Synthesize(config, outdir);
+        SynthResult result;
+        try
+        {
+            result = PlatformSynthesizer.Synthesize(config, outdir);
+        }
+        catch (LifecycleRefusalException e)
+        {
+            foreach (var refusal in e.Refusals) stderr.WriteLine($"error: {refusal}");
+            return BadInput;
+        }
         var plan = PlanWriter.Write(config, result, outdir);
 
         stdout.WriteLine($"Synthesized {config.Prefix} from {config.SourcePath} in {watch.Elapsed.TotalSeconds:0.0} s:");

@@ -10,8 +10,11 @@ public sealed record SynthResult(Platform Platform, CloudAssembly Assembly);
 /// <summary>Builds the CDK app for a stack config and synthesizes it offline.</summary>
 public static class PlatformSynthesizer
 {
-    public static SynthResult Synthesize(StackConfig config, string outdir)
+    /// <param name="today">The run's date for the lifecycle guard (default: today in UTC); tests pin it.</param>
+    /// <exception cref="LifecycleRefusalException">A synthesized Lambda runtime that Lambda no longer creates.</exception>
+    public static SynthResult Synthesize(StackConfig config, string outdir, DateOnly? today = null)
     {
+        var day = today ?? Model.Lifecycle.LifecycleDates.TodayUtc();
         var app = new App(new AppProps
         {
             Outdir = outdir,
@@ -22,7 +25,11 @@ public static class PlatformSynthesizer
             Context = OfflineContext(config),
         });
         var platform = Platform.Compose(app, config);
+        LambdaRuntimeLift.Register(app, day);
         var assembly = app.Synth();
+        var refusals = LambdaRuntimeGuard.Refusals(assembly.Directory, day);
+        if (refusals.Count > 0)
+            throw new LifecycleRefusalException(refusals);
         return new SynthResult(platform, assembly);
     }
 

@@ -19,7 +19,7 @@ public sealed class ComputePlanTests
               general: { instanceTypes: [m5.large, m5a.large], minSize: 3, desiredSize: 3, maxSize: 15, scaleDownUtilization: 0.5 }
               gpu: { instanceTypes: [p3.2xlarge], minSize: 1, desiredSize: 2, maxSize: 10, gpu: true }
         compute:
-          kubernetesVersion: "1.30"
+          kubernetesVersion: "1.35"
           endpoint: { access: private }
         """;
 

@@ -36,7 +36,7 @@ public sealed class ComputeRulesTests
     private static string Compute(string body = "", string workloads = Workload) => Base + """
 
         compute:
-          kubernetesVersion: "1.30"
+          kubernetesVersion: "1.35"
           endpoint: { access: publicAndPrivate, publicAccessCidrs: [203.0.113.0/24] }
 
         """ + body + workloads;
@@ -54,7 +54,7 @@ public sealed class ComputeRulesTests
     {
         var c = Parse(Compute());
         var compute = c.Compute!;
-        Assert.Equal("1.30", compute.KubernetesVersion);
+        Assert.Equal("1.35", compute.KubernetesVersion);
         Assert.Equal(10, compute.AutoscalerSettings.ScanIntervalSeconds);
         Assert.Equal(["203.0.113.0/24"], compute.EndpointSettings.PublicAccessCidrs);
         Assert.Equal(5, compute.EffectiveControlPlaneLogs.Count);
@@ -66,9 +66,9 @@ public sealed class ComputeRulesTests
     [Fact]
     public void Kubernetes_version_must_be_an_eks_version()
     {
-        var p = Problem(Compute().Replace("kubernetesVersion: \"1.30\"", "kubernetesVersion: v1.30"), "compute.kubernetesVersion");
-        Assert.Contains("'v1.30'", p.Message);
-        Assert.Equal("1.30", Parse(Compute().Replace("kubernetesVersion: \"1.30\"", "kubernetesVersion: 1.30")).Compute!.KubernetesVersion);
+        var p = Problem(Compute().Replace("kubernetesVersion: \"1.35\"", "kubernetesVersion: v1.35"), "compute.kubernetesVersion");
+        Assert.Contains("'v1.35'", p.Message);
+        Assert.Equal("1.35", Parse(Compute().Replace("kubernetesVersion: \"1.35\"", "kubernetesVersion: 1.35")).Compute!.KubernetesVersion);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ComputeRulesTests
     }
 
     [Fact]
-    public void Load_balancer_controller_version_must_be_one_the_cdk_has_a_policy_for()
+    public void Load_balancer_controller_version_must_be_a_checked_one_the_cdk_has_a_policy_for()
     {
         var p = Problem(Compute("  addons: { loadBalancerController: \"2.9.0\" }\n"), "compute.addons.loadBalancerController");
         Assert.Contains("2.8.2", p.Message);

@@ -26,7 +26,7 @@ public sealed class ComputeTests
         var config = Assert.Single(json.OfType("Custom::AWSCDK-EKS-Cluster"))["Config"]!;
 
         Assert.Equal($"{Of(stack).Config.Prefix}-{region}", (string?)config["name"]);
-        Assert.Equal("1.30", (string?)config["version"]);
+        Assert.Equal("1.35", (string?)config["version"]);
         Assert.Equal("secrets", (string?)config["encryptionConfig"]![0]!["resources"]![0]);
         Assert.Equal(["api", "audit", "authenticator", "controllerManager", "scheduler"],
             config["logging"]!["clusterLogging"]![0]!["types"]!.AsArray().Select(t => (string)t!));
@@ -90,7 +90,7 @@ public sealed class ComputeTests
     [InlineData("us-west-2")]
     [InlineData("us-east-1")]
     [InlineData("eu-west-1")]
-    public void Gpu_nodes_are_tainted_labelled_and_use_the_gpu_ami_and_no_other_nodes_are(string region)
+    public void Gpu_nodes_are_tainted_labelled_and_run_al2023_nvidia_and_other_nodes_run_al2023_standard(string region)
     {
         foreach (var g in NodeGroups("prod", region))
         {
@@ -100,7 +100,7 @@ public sealed class ComputeTests
                 var taint = Assert.Single(g["Taints"]!.AsArray())!;
                 Assert.Equal(("nvidia.com/gpu", "true", "NO_SCHEDULE"), ((string)taint["Key"]!, (string)taint["Value"]!, (string)taint["Effect"]!));
                 Assert.Equal("true", (string?)g["Labels"]!["nvidia.com/gpu.present"]);
-                Assert.Equal("AL2_x86_64_GPU", (string?)g["AmiType"]);
+                Assert.Equal("AL2023_x86_64_NVIDIA", (string?)g["AmiType"]);
             }
             else
             {
@@ -231,7 +231,7 @@ public sealed class ComputeTests
     public void Metrics_server_and_the_load_balancer_controller_are_installed(string stack, string region)
     {
         var json = SynthesizedJson.Regional(Of(stack), region);
-        Assert.Equal("3.12.1", (string?)json.HelmChart("metrics-server")["Version"]);
+        Assert.Equal("3.13.0", (string?)json.HelmChart("metrics-server")["Version"]);
         Assert.Equal("https://aws.github.io/eks-charts", (string?)json.HelmChart("aws-load-balancer-controller")["Repository"]);
         // IRSA service accounts for the autoscaler and the controller.
         var accounts = json.OfType("Custom::AWSCDK-EKS-KubernetesResource").Select(p => p["Manifest"]!.ToJsonString())

@@ -1,12 +1,12 @@
 using System.Reflection;
 using Amazon.CDK.AWS.EKS;
 using Constructs;
-using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Lifecycle;
 
 namespace MultiRegion.Infra.Regional.Compute;
 
 /// <summary>Inputs of the cluster add-ons.</summary>
-public sealed record ClusterAddonsProps(Cluster Cluster, AddonsConfig Addons, bool WithVpa, bool WithGpu);
+public sealed record ClusterAddonsProps(Cluster Cluster, ResolvedAddons Addons, bool WithVpa, bool WithGpu);
 
 /// <summary>
 /// The add-ons the workloads' scaling and ingress need: metrics-server (CPU/memory metrics for HPAs),

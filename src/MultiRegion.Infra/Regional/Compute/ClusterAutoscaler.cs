@@ -4,11 +4,12 @@ using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Lifecycle;
 
 namespace MultiRegion.Infra.Regional.Compute;
 
 /// <summary>Inputs of the Cluster Autoscaler.</summary>
-public sealed record ClusterAutoscalerProps(Cluster Cluster, string ClusterName, ClusterAutoscalerConfig Settings, AddonsConfig Addons);
+public sealed record ClusterAutoscalerProps(Cluster Cluster, string ClusterName, ClusterAutoscalerConfig Settings, ResolvedAddons Addons);
 
 /// <summary>
 /// The Cluster Autoscaler (Helm chart), discovering node groups by their ASG tags, with an IRSA role limited to
@@ -70,6 +71,7 @@ public sealed class ClusterAutoscaler : Construct
             },
             ["extraArgs"] = ExtraArgs(props.Settings),
         };
+        // The image's minor must match the cluster's: pinned from the version table (or the config's checked override).
         if (props.Addons.ClusterAutoscalerImageTag is { } tag)
             values["image"] = new Dictionary<string, object> { ["tag"] = tag };
 

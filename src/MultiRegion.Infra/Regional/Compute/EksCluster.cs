@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Lifecycle;
 using MultiRegion.Infra.Regional.Network;
 
 namespace MultiRegion.Infra.Regional.Compute;
@@ -23,8 +24,8 @@ public sealed class EksCluster : Construct
     public Cluster Cluster { get; }
     public Key SecretsKey { get; }
 
-    /// <summary>True when the kubectl layer is the CDK's bundled kubectl 1.20 (no published layer configured).</summary>
-    public bool UsesBundledKubectl { get; }
+    /// <summary>The kubectl/helm layer the cluster's kubectl handler runs with (the program's or the configured one).</summary>
+    public ILayerVersion KubectlLayer { get; }
 
     public EksCluster(Construct scope, string id, EksClusterProps props) : base(scope, id)
     {
@@ -37,8 +38,13 @@ public sealed class EksCluster : Construct
             RemovalPolicy = props.ProtectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
 
+        // kubectl of the cluster's own minor: the CDK's bundled kubectl 1.20 breaks `apply --prune` on clusters
+        // without batch/v1beta1 (Kubernetes >= 1.25). A configured layer ARN overrides the packaged one.
         var layerArn = s.KubectlLayerArnFor(props.Region);
-        UsesBundledKubectl = layerArn is null;
+        KubectlLayer = layerArn is not null
+            ? LayerVersion.FromLayerVersionArn(this, "KubectlLayer", layerArn)
+            : KubectlLayerAsset.Create(this, "KubectlLayer", KubernetesVersions.Find(s.KubernetesVersion)
+                ?? throw new ArgumentException($"Kubernetes {s.KubernetesVersion} has no row in the version table", nameof(props)));
 
         Cluster = new Cluster(this, "Eks", new ClusterProps
         {
@@ -51,8 +57,7 @@ public sealed class EksCluster : Construct
             EndpointAccess = EndpointAccessOf(s.EndpointSettings),
             ClusterLogging = s.EffectiveControlPlaneLogs.Select(LogTypeOf).ToArray(),
             SecretsEncryptionKey = SecretsKey,
-            // Without a published layer the CDK bundles kubectl 1.20 (see README: limitation).
-            KubectlLayer = layerArn is null ? null : LayerVersion.FromLayerVersionArn(this, "KubectlLayer", layerArn),
+            KubectlLayer = KubectlLayer,
             OutputClusterName = false,
             OutputConfigCommand = false,
         });

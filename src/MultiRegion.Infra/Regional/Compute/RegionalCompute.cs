@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.EC2;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Model.Lifecycle;
 using MultiRegion.Infra.Model.Planning;
 using MultiRegion.Infra.Regional.Ingress;
 
@@ -34,12 +35,13 @@ public sealed class RegionalCompute : Construct
         NodeGroups = new TieredNodeGroups(this, "NodeGroups", new TieredNodeGroupsProps(cluster, CapacityPlan.For(config, props.Region)));
         _ = new NodeGroupAutoscalerTags(NodeGroups, "AutoscalerTags", new NodeGroupAutoscalerTagsProps(clusterName, NodeGroups.Groups));
 
+        var addons = AddonVersions.Resolve(compute);
         Autoscaler = new ClusterAutoscaler(this, "Autoscaler",
-            new ClusterAutoscalerProps(cluster, clusterName, compute.AutoscalerSettings, compute.AddonSettings));
+            new ClusterAutoscalerProps(cluster, clusterName, compute.AutoscalerSettings, addons));
 
         var workloads = compute.EffectiveWorkloads;
         Addons = new ClusterAddons(this, "Addons",
-            new ClusterAddonsProps(cluster, compute.AddonSettings,
+            new ClusterAddonsProps(cluster, addons,
                 WithVpa: workloads.Values.Any(w => w.Vpa is not null),
                 WithGpu: NodeGroups.Groups.Any(g => g.Plan.Gpu)));
 

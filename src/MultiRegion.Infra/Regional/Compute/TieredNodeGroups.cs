@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using MultiRegion.Infra.Model.Lifecycle;
 using MultiRegion.Infra.Model.Planning;
 using MultiRegion.Infra.Regional.Network;
 
@@ -13,7 +14,7 @@ public sealed record TieredNodeGroupsProps(Cluster Cluster, IReadOnlyList<Planne
 /// <summary>
 /// The region's managed node groups: per node tier a spot group (diversified instance list) and an on-demand
 /// group (first instance type) whose bounds sum to the tier's (<see cref="CapacitySplit"/>). Each group is
-/// labelled with its tier and capacity type; GPU groups get the GPU AMI, the <c>nvidia.com/gpu=true:NoSchedule</c>
+/// labelled with its tier and capacity type; CPU/memory groups run AL2023 standard, GPU groups AL2023 NVIDIA, the <c>nvidia.com/gpu=true:NoSchedule</c>
 /// taint and a GPU label. The configured desired size is only the initial size: the Cluster Autoscaler owns it after.
 /// </summary>
 public sealed class TieredNodeGroups : Construct
@@ -54,7 +55,9 @@ public sealed class TieredNodeGroups : Construct
                 MinSize = plan.Bounds.Min,
                 DesiredSize = plan.Bounds.Desired,
                 MaxSize = plan.Bounds.Max,
-                AmiType = plan.Gpu ? NodegroupAmiType.AL2_X86_64_GPU : NodegroupAmiType.AL2023_X86_64_STANDARD,
+                // GPU groups: AmiType set below (AL2023 NVIDIA is not in CDK 2.160's enum, and the construct
+                // refuses a non-GPU enum value for GPU instance types).
+                AmiType = plan.Gpu ? null : NodegroupAmiType.AL2023_X86_64_STANDARD,
                 Subnets = new SubnetSelection { SubnetGroupName = RegionalNetwork.PrivateSubnets },
                 Labels = LabelsOf(plan),
                 Taints = plan.Gpu
@@ -62,6 +65,10 @@ public sealed class TieredNodeGroups : Construct
                     : null,
                 Tags = new Dictionary<string, string> { [NodeLabels.Tier] = plan.Tier, [NodeLabels.CapacityType] = CapacityLabel(plan) },
             });
+            // EKS published no AL2 AMIs after 2025-11-26 and none for Kubernetes >= 1.33 (Model/Lifecycle/EksAmiTypes):
+            // GPU nodes run AL2023 with the NVIDIA driver, through the L1 property.
+            if (plan.Gpu)
+                ((CfnNodegroup)nodegroup.Node.DefaultChild!).AddPropertyOverride("AmiType", EksAmiTypes.For(gpu: true));
             groups.Add((plan, nodegroup));
         }
         Groups = groups;
