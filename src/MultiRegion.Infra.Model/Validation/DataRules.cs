@@ -14,6 +14,17 @@ internal static partial class DataRules
     /// <summary>A Global Datastore has at most two secondary regions.</summary>
     public const int MaxCacheSecondaries = 2;
 
+    /// <summary>
+    /// Node families a Global Datastore accepts, each in size large and up; burstable (t2/t3/t4g) and older
+    /// generations (m4/r4/m3/r3) are refused when the datastore is created.
+    /// https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html
+    /// (prerequisites: "R5, R6g, R6gd, M5 or M6g", later M7g, R7g and C7gn; checked 2026-11-22).
+    /// </summary>
+    public static readonly IReadOnlyList<string> GlobalDatastoreNodeFamilies = ["m5", "m6g", "m7g", "r5", "r6g", "r6gd", "r7g", "c7gn"];
+
+    [GeneratedRegex(@"^cache\.([a-z0-9]+)\.([0-9]*x?large)$")]
+    private static partial Regex CacheNodeType();
+
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
     private static partial Regex StoreName();
 
@@ -108,8 +119,9 @@ internal static partial class DataRules
         foreach (var (tier, cache) in sized)
         {
             var at = $"sizing.{tier}.cache";
-            sink.Require(cache.NodeType.StartsWith("cache.", StringComparison.Ordinal), $"{at}.nodeType",
-                $"'{cache.NodeType}' is not an ElastiCache node type such as cache.r6g.large");
+            if (sink.Require(cache.NodeType.StartsWith("cache.", StringComparison.Ordinal), $"{at}.nodeType",
+                    $"'{cache.NodeType}' is not an ElastiCache node type such as cache.r6g.large"))
+                ValidateGlobalDatastoreNodeType($"{at}.nodeType", cache.NodeType, sink);
             if (tier != reference.Tier && cache.NodeType != reference.Cache.NodeType)
                 sink.Add($"{at}.nodeType",
                     $"'{cache.NodeType}' differs from '{reference.Cache.NodeType}' (sizing.{reference.Tier}): every member of an ElastiCache Global Datastore must use the same node type, because any secondary can be promoted to primary; use '{reference.Cache.NodeType}' here or give every tier the same type");
@@ -120,6 +132,16 @@ internal static partial class DataRules
             sink.Require(cache.ReplicasPerShard >= 1, $"{at}.replicasPerShard",
                 $"{cache.ReplicasPerShard}: Multi-AZ with automatic failover needs at least 1 replica per shard");
         }
+    }
+
+    /// <summary>Global Datastores accept only some node families, in size large and up (see <see cref="GlobalDatastoreNodeFamilies"/>).</summary>
+    private static void ValidateGlobalDatastoreNodeType(string at, string nodeType, ProblemSink sink)
+    {
+        var match = CacheNodeType().Match(nodeType);
+        if (match.Success && GlobalDatastoreNodeFamilies.Contains(match.Groups[1].Value)) return;
+        sink.Add(at,
+            $"'{nodeType}' cannot be a Global Datastore member: AWS accepts only the {string.Join(", ", GlobalDatastoreNodeFamilies.Select(f => f.ToUpperInvariant()))} families in size large and up " +
+            "(no burstable t-types, no older generations); the smallest allowed is cache.m6g.large");
     }
 
     private static void ValidateBucket(StackConfig c, string name, BucketConfig bucket, ProblemSink sink)

@@ -50,6 +50,28 @@ public sealed class DataRulesTests
         Assert.Contains("'cache.r6g.large'", Single(problems, "sizing.tertiary.cache.nodeType").Message);
     }
 
+    [Theory]
+    [InlineData("cache.t4g.small")]   // burstable: dev.yaml shipped this and AWS refuses it
+    [InlineData("cache.t3.medium")]
+    [InlineData("cache.r4.large")]    // older generation
+    [InlineData("cache.m6g.medium")]  // allowed family, below large
+    public void Global_datastore_members_on_a_node_type_aws_refuses_are_rejected(string nodeType)
+    {
+        var problems = DataYaml.Problems(DataYaml.TwoRegions(Valid, cache: $"{{ nodeType: {nodeType}, replicasPerShard: 1 }}"));
+        var problem = Single(problems, "sizing.primary.cache.nodeType");
+        Assert.Contains($"'{nodeType}' cannot be a Global Datastore member", problem.Message);
+        Assert.Contains("M5, M6G, M7G, R5, R6G, R6GD, R7G, C7GN", problem.Message);
+        Assert.Contains("cache.m6g.large", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("cache.m6g.large")]
+    [InlineData("cache.r6gd.xlarge")]
+    [InlineData("cache.r7g.16xlarge")]
+    [InlineData("cache.c7gn.large")]
+    public void Global_datastore_members_on_an_allowed_family_of_size_large_and_up_load(string nodeType) =>
+        Assert.Equal(nodeType, DataYaml.Load(DataYaml.TwoRegions(Valid, cache: $"{{ nodeType: {nodeType}, replicasPerShard: 1 }}")).Sizing["primary"].Cache!.NodeType);
+
     [Fact]
     public void Differing_shard_counts_are_rejected()
     {
