@@ -34,7 +34,7 @@ public sealed class EksCluster : Construct
             Description = $"EKS secrets encryption, cluster {props.Name}",
             EnableKeyRotation = true,
             // Secrets written with this key are unreadable without it: keep it when the stack goes.
-            RemovalPolicy = props.ProtectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = MultiRegion.Infra.Regional.Data.DataProtection.Removal(props.ProtectData),
         });
 
         var layerArn = s.KubectlLayerArnFor(props.Region);
