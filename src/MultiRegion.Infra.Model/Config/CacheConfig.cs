@@ -16,12 +16,18 @@ public enum CacheEngine
 /// <param name="EvictionPolicy">Redis <c>maxmemory-policy</c>, e.g. <c>allkeys-lru</c>; set through the parameter group.</param>
 /// <param name="SnapshotRetentionDays">Daily snapshots of the primary kept this many days (0-35; 0 turns them off).</param>
 /// <param name="Parameters">Extra parameters of the cache parameter group.</param>
+/// <param name="AuthTokenRotationDays">
+/// Rotate the AUTH token every this many days (1-1000, Secrets Manager's schedule range). 30 by default: the
+/// same monthly cadence as a typical password policy; each rotation keeps the previous token valid until the next
+/// one, so clients have a whole interval to re-read the secret.
+/// </param>
 public sealed record CacheConfig(
     string EngineVersion,
     string EvictionPolicy,
     CacheEngine Engine = CacheEngine.Redis,
     int SnapshotRetentionDays = 7,
-    IReadOnlyDictionary<string, string>? Parameters = null)
+    IReadOnlyDictionary<string, string>? Parameters = null,
+    int AuthTokenRotationDays = 30)
 {
     public static readonly IReadOnlyList<string> EvictionPolicies =
     [

@@ -96,6 +96,8 @@ internal static partial class DataRules
             $"'{cache.EvictionPolicy}' is not a maxmemory-policy ({string.Join(", ", CacheConfig.EvictionPolicies)}){DidYouMean.Hint(cache.EvictionPolicy, CacheConfig.EvictionPolicies)}");
         sink.Require(cache.SnapshotRetentionDays is >= 0 and <= 35, $"{at}.snapshotRetentionDays",
             $"{cache.SnapshotRetentionDays} is outside 0..35 (ElastiCache snapshot retention)");
+        sink.Require(cache.AuthTokenRotationDays is >= 1 and <= 1000, $"{at}.authTokenRotationDays",
+            $"{cache.AuthTokenRotationDays} is outside 1..1000 (Secrets Manager rotation schedule)");
         if (cache.Parameters is { } p && p.ContainsKey("maxmemory-policy"))
             sink.Add($"{at}.parameters.maxmemory-policy", "set it with evictionPolicy, not as a raw parameter");
         var secondaries = c.Regions.Count - 1;

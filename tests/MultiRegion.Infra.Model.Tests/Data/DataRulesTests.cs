@@ -73,6 +73,14 @@ public sealed class DataRulesTests
         Assert.Equal(nodeType, DataYaml.Load(DataYaml.TwoRegions(Valid, cache: $"{{ nodeType: {nodeType}, replicasPerShard: 1 }}")).Sizing["primary"].Cache!.NodeType);
 
     [Fact]
+    public void Cache_auth_tokens_rotate_every_30_days_unless_configured()
+    {
+        Assert.Equal(30, DataYaml.Load(DataYaml.TwoRegions(Valid)).Data!.EffectiveCaches["sessions"].AuthTokenRotationDays);
+        var yaml = DataYaml.TwoRegions(Valid).ReplaceOnce("evictionPolicy: volatile-ttl }", "evictionPolicy: volatile-ttl, authTokenRotationDays: 0 }");
+        Assert.Contains("outside 1..1000", Single(DataYaml.Problems(yaml), "data.caches.sessions.authTokenRotationDays").Message);
+    }
+
+    [Fact]
     public void Differing_shard_counts_are_rejected()
     {
         var yaml = DataYaml.TwoRegions(Valid).ReplaceOnce(

@@ -43,6 +43,7 @@ public sealed class GlobalCacheMember : Construct
     public CfnReplicationGroup ReplicationGroup { get; }
     public CfnGlobalReplicationGroup? GlobalDatastore { get; }
     public CfnSecret? AuthToken { get; }
+    public AuthTokenRotation? Rotation { get; }
     public SecurityGroup SecurityGroup { get; }
 
     public GlobalCacheMember(Construct scope, string id, GlobalCacheMemberProps props) : base(scope, id)
@@ -98,7 +99,7 @@ public sealed class GlobalCacheMember : Construct
             AuthToken = new CfnSecret(this, "AuthToken", new CfnSecretProps
             {
                 Name = $"{c.Prefix}/cache/{props.Name}/auth-token",
-                Description = $"{c.Prefix} {props.Name} cache AUTH token (generated)",
+                Description = $"{c.Prefix} {props.Name} cache AUTH token (generated; rotated every {props.Settings.AuthTokenRotationDays} days)",
                 KmsKeyId = props.Key.KeyArn,
                 GenerateSecretString = new CfnSecret.GenerateSecretStringProperty
                 {
@@ -144,6 +145,9 @@ public sealed class GlobalCacheMember : Construct
                 },
             });
             DataProtection.Apply(GlobalDatastore, DataProtection.Removal(protect));
+
+            Rotation = new AuthTokenRotation(this, "AuthTokenRotation", new AuthTokenRotationProps(
+                AuthToken, props.Key, GlobalDatastore.Ref, group.ReplicationGroupId!, props.Settings.AuthTokenRotationDays));
         }
         else
         {
