@@ -98,11 +98,53 @@ internal static partial class DataRules
             $"{cache.SnapshotRetentionDays} is outside 0..35 (ElastiCache snapshot retention)");
         sink.Require(cache.AuthTokenRotationDays is >= 1 and <= 1000, $"{at}.authTokenRotationDays",
             $"{cache.AuthTokenRotationDays} is outside 1..1000 (Secrets Manager rotation schedule)");
+        if (cache.CreatedWith is { } created) ValidateCreatedWith(c, at, cache, created, sink);
         if (cache.Parameters is { } p && p.ContainsKey("maxmemory-policy"))
             sink.Add($"{at}.parameters.maxmemory-policy", "set it with evictionPolicy, not as a raw parameter");
         var secondaries = c.Regions.Count - 1;
         sink.Require(secondaries <= MaxCacheSecondaries, at,
             $"{secondaries} secondary regions ({string.Join(", ", c.Regions.Where(r => r.Role != RegionRole.Primary).Select(r => r.Name))}); an ElastiCache Global Datastore allows at most {MaxCacheSecondaries}");
+    }
+
+    /// <summary>
+    /// <c>createdWith</c> pins what the primary member was created with; the Global Datastore resource carries the
+    /// current values and CloudFormation applies the difference with ModifyGlobalReplicationGroup. A value that
+    /// ElastiCache could not apply (a downgrade, an unknown policy) is an error; the rollout itself is a warning,
+    /// because the same config would create a new environment at the old values (CloudFormation ignores the
+    /// Global Datastore's settings at create).
+    /// </summary>
+    private static void ValidateCreatedWith(StackConfig c, string at, CacheConfig cache, CacheCreatedWith created, ProblemSink sink)
+    {
+        at += ".createdWith";
+        var changes = new List<string>();
+        if (created.NodeType is { } nodeType)
+        {
+            ValidateGlobalDatastoreNodeType($"{at}.nodeType", nodeType, sink);
+            var primaryTier = c.Regions.FirstOrDefault(r => r.Role == RegionRole.Primary)?.SizingTier;
+            var current = primaryTier is not null && c.Sizing.TryGetValue(primaryTier, out var tier) ? tier.Cache?.NodeType : null;
+            if (current is not null && current != nodeType) changes.Add($"node type {nodeType} -> {current}");
+        }
+        if (created.EngineVersion is { } version)
+        {
+            if (!sink.Require(Version().IsMatch(version), $"{at}.engineVersion", $"'{version}' is not an engine version such as 7.1"))
+                return;
+            if (Version().IsMatch(cache.EngineVersion) && Version(version) > Version(cache.EngineVersion))
+                sink.Add($"{at}.engineVersion",
+                    $"created with {version}, configured {cache.EngineVersion}: ElastiCache upgrades a Global Datastore's engine but never downgrades it");
+            else if (version != cache.EngineVersion) changes.Add($"engine {version} -> {cache.EngineVersion}");
+        }
+        if (created.EvictionPolicy is { } policy)
+        {
+            if (!sink.Require(CacheConfig.EvictionPolicies.Contains(policy), $"{at}.evictionPolicy",
+                    $"'{policy}' is not a maxmemory-policy ({string.Join(", ", CacheConfig.EvictionPolicies)})"))
+                return;
+            if (policy != cache.EvictionPolicy) changes.Add($"eviction {policy} -> {cache.EvictionPolicy}");
+        }
+        if (created.Parameters is not null) changes.Add("parameters");
+        if (changes.Count > 0)
+            sink.Warn(at,
+                $"the primary member keeps what it was created with and the Global Datastore is moved by ModifyGlobalReplicationGroup ({string.Join(", ", changes)}); " +
+                "a NEW environment deployed from this config would be created with the old values and stay there: remove createdWith for a new environment (README: Changing a Global Datastore)");
     }
 
     /// <summary>Every member of a Global Datastore must have the same node type and shard count (a secondary can be promoted).</summary>

@@ -81,6 +81,32 @@ public sealed class DataRulesTests
     }
 
     [Fact]
+    public void A_global_datastore_change_through_created_with_loads_with_a_rollout_warning()
+    {
+        var yaml = DataYaml.TwoRegions(Valid.Replace("""sessions: { engineVersion: "7.1", evictionPolicy: volatile-ttl }""",
+            """sessions: { engineVersion: "7.1", evictionPolicy: volatile-ttl, createdWith: { nodeType: cache.r6g.xlarge, engineVersion: "6.2", evictionPolicy: allkeys-lru } }""",
+            StringComparison.Ordinal));
+        var c = DataYaml.Load(yaml);
+        var warning = Assert.Single(c.Warnings, w => w.Path == "data.caches.sessions.createdWith");
+        Assert.Contains("node type cache.r6g.xlarge -> cache.r6g.large, engine 6.2 -> 7.1, eviction allkeys-lru -> volatile-ttl", warning.Message);
+        Assert.Contains("ModifyGlobalReplicationGroup", warning.Message);
+        Assert.Contains("NEW environment", warning.Message);
+        Assert.Equal("6.2", c.Data!.EffectiveCaches["sessions"].CreatedEngineVersion);
+        Assert.Equal("redis6", c.Data.EffectiveCaches["sessions"].CreatedParameterGroupFamily);
+    }
+
+    [Fact]
+    public void A_global_datastore_cannot_be_downgraded_through_created_with()
+    {
+        var yaml = DataYaml.TwoRegions(Valid).ReplaceOnce("evictionPolicy: volatile-ttl }", """evictionPolicy: volatile-ttl, createdWith: { engineVersion: "7.2" } }""");
+        Assert.Contains("never downgrades", Single(DataYaml.Problems(yaml), "data.caches.sessions.createdWith.engineVersion").Message);
+    }
+
+    [Fact]
+    public void A_shipped_config_without_created_with_has_no_rollout_warning() =>
+        Assert.DoesNotContain(DataYaml.Load(DataYaml.Shipped("prod")).Warnings, w => w.Path.Contains("createdWith", StringComparison.Ordinal));
+
+    [Fact]
     public void Differing_shard_counts_are_rejected()
     {
         var yaml = DataYaml.TwoRegions(Valid).ReplaceOnce(
