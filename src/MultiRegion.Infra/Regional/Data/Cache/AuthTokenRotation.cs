@@ -17,8 +17,11 @@ public sealed record AuthTokenRotationProps(CfnSecret Secret, IKey Key, string G
 
 /// <summary>
 /// Rotates a Global Datastore's AUTH token with Secrets Manager. Secrets Manager has no managed (hosted) rotation
-/// for ElastiCache AUTH tokens (its hosted types are databases only; its ElastiCache flow rotates RBAC user
-/// passwords, which AUTH-token caches do not use), so a small Python Lambda follows the rotation contract
+/// for ElastiCache AUTH tokens (its hosted types are databases only:
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-rotationschedule-hostedrotationlambda.html;
+/// its ElastiCache flow rotates RBAC user passwords, which AUTH-token caches do not use:
+/// https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/User-Secrets-Manager.html), so a small Python Lambda
+/// follows the rotation contract
 /// (create, set, test, finish) with the ElastiCache flow:
 /// <list type="number">
 /// <item>createSecret: a new 64-character token as AWSPENDING;</item>
