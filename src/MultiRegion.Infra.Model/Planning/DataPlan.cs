@@ -34,7 +34,9 @@ public sealed record PlanCache(
     string EvictionPolicy,
     string PrimaryRegion,
     IReadOnlyDictionary<string, int> NodesByRegion,
-    string Replication);
+    string Replication,
+    int AuthTokenRotationDays = 30,
+    string? Rollout = null);
 
 /// <param name="ReplicationTimeControl">S3 RTC with metrics (15 minutes) on the replication rules.</param>
 public sealed record PlanBucket(
@@ -73,7 +75,11 @@ public static class DataPlan
             var sizing = c.SizingOf(primary).Cache!;
             return new PlanCache(kv.Key, kv.Value.EngineName, kv.Value.EngineVersion, sizing.NodeType, sizing.Shards, kv.Value.EvictionPolicy, primary.Name,
                 c.Regions.ToDictionary(r => r.Name, r => c.SizingOf(r).Cache!.Shards * (c.SizingOf(r).Cache!.ReplicasPerShard + 1)),
-                "one way from the primary, asynchronous (typically under 1 s); secondaries are read-only and promoted by an operator");
+                "one way from the primary, asynchronous (typically under 1 s); secondaries are read-only and promoted by an operator",
+                kv.Value.AuthTokenRotationDays,
+                kv.Value.CreatedWith is { } created
+                    ? $"created with {created.NodeType ?? sizing.NodeType}, {kv.Value.EngineName} {kv.Value.CreatedEngineVersion}, eviction {kv.Value.CreatedEvictionPolicy}; the Global Datastore moves to the configured values (ModifyGlobalReplicationGroup)"
+                    : null);
         }).ToList();
 
         var buckets = data.EffectiveBuckets.Select(kv => new PlanBucket(
@@ -108,12 +114,14 @@ public static class DataPlan
         }
         if (d.Caches.Count > 0)
         {
-            md.AppendLine("| Cache (Global Datastore) | Engine | Node type | Shards | Eviction | Nodes per region |");
-            md.AppendLine("|---|---|---|---:|---|---|");
+            md.AppendLine("| Cache (Global Datastore) | Engine | Node type | Shards | Eviction | Nodes per region | AUTH token rotation |");
+            md.AppendLine("|---|---|---|---:|---|---|---|");
             foreach (var c in d.Caches)
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Engine} {c.EngineVersion} | {c.NodeType} | {c.Shards} | {c.EvictionPolicy} | {string.Join(", ", c.NodesByRegion.Select(n => $"{n.Key}: {n.Value}"))} |");
+                    $"| {c.Name} | {c.Engine} {c.EngineVersion} | {c.NodeType} | {c.Shards} | {c.EvictionPolicy} | {string.Join(", ", c.NodesByRegion.Select(n => $"{n.Key}: {n.Value}"))} | every {c.AuthTokenRotationDays} days |");
             md.AppendLine();
+            foreach (var c in d.Caches.Where(c => c.Rollout is not null))
+                md.AppendLine(CultureInfo.InvariantCulture, $"Cache {c.Name} rollout: {c.Rollout}.");
             md.AppendLine(CultureInfo.InvariantCulture, $"Cache replication: {d.Caches[0].Replication}.");
             md.AppendLine();
         }

@@ -14,6 +14,17 @@ internal static partial class DataRules
     /// <summary>A Global Datastore has at most two secondary regions.</summary>
     public const int MaxCacheSecondaries = 2;
 
+    /// <summary>
+    /// Node families a Global Datastore accepts, each in size large and up; burstable (t2/t3/t4g) and older
+    /// generations (m4/r4/m3/r3) are refused when the datastore is created.
+    /// https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html
+    /// (prerequisites: "R5, R6g, R6gd, M5 or M6g", later M7g, R7g and C7gn; checked 2026-11-22).
+    /// </summary>
+    public static readonly IReadOnlyList<string> GlobalDatastoreNodeFamilies = ["m5", "m6g", "m7g", "r5", "r6g", "r6gd", "r7g", "c7gn"];
+
+    [GeneratedRegex(@"^cache\.([a-z0-9]+)\.([0-9]*x?large)$")]
+    private static partial Regex CacheNodeType();
+
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
     private static partial Regex StoreName();
 
@@ -85,11 +96,55 @@ internal static partial class DataRules
             $"'{cache.EvictionPolicy}' is not a maxmemory-policy ({string.Join(", ", CacheConfig.EvictionPolicies)}){DidYouMean.Hint(cache.EvictionPolicy, CacheConfig.EvictionPolicies)}");
         sink.Require(cache.SnapshotRetentionDays is >= 0 and <= 35, $"{at}.snapshotRetentionDays",
             $"{cache.SnapshotRetentionDays} is outside 0..35 (ElastiCache snapshot retention)");
+        sink.Require(cache.AuthTokenRotationDays is >= 1 and <= 1000, $"{at}.authTokenRotationDays",
+            $"{cache.AuthTokenRotationDays} is outside 1..1000 (Secrets Manager rotation schedule)");
+        if (cache.CreatedWith is { } created) ValidateCreatedWith(c, at, cache, created, sink);
         if (cache.Parameters is { } p && p.ContainsKey("maxmemory-policy"))
             sink.Add($"{at}.parameters.maxmemory-policy", "set it with evictionPolicy, not as a raw parameter");
         var secondaries = c.Regions.Count - 1;
         sink.Require(secondaries <= MaxCacheSecondaries, at,
             $"{secondaries} secondary regions ({string.Join(", ", c.Regions.Where(r => r.Role != RegionRole.Primary).Select(r => r.Name))}); an ElastiCache Global Datastore allows at most {MaxCacheSecondaries}");
+    }
+
+    /// <summary>
+    /// <c>createdWith</c> pins what the primary member was created with; the Global Datastore resource carries the
+    /// current values and CloudFormation applies the difference with ModifyGlobalReplicationGroup. A value that
+    /// ElastiCache could not apply (a downgrade, an unknown policy) is an error; the rollout itself is a warning,
+    /// because the same config would create a new environment at the old values (CloudFormation ignores the
+    /// Global Datastore's settings at create).
+    /// </summary>
+    private static void ValidateCreatedWith(StackConfig c, string at, CacheConfig cache, CacheCreatedWith created, ProblemSink sink)
+    {
+        at += ".createdWith";
+        var changes = new List<string>();
+        if (created.NodeType is { } nodeType)
+        {
+            ValidateGlobalDatastoreNodeType($"{at}.nodeType", nodeType, sink);
+            var primaryTier = c.Regions.FirstOrDefault(r => r.Role == RegionRole.Primary)?.SizingTier;
+            var current = primaryTier is not null && c.Sizing.TryGetValue(primaryTier, out var tier) ? tier.Cache?.NodeType : null;
+            if (current is not null && current != nodeType) changes.Add($"node type {nodeType} -> {current}");
+        }
+        if (created.EngineVersion is { } version)
+        {
+            if (!sink.Require(Version().IsMatch(version), $"{at}.engineVersion", $"'{version}' is not an engine version such as 7.1"))
+                return;
+            if (Version().IsMatch(cache.EngineVersion) && Version(version) > Version(cache.EngineVersion))
+                sink.Add($"{at}.engineVersion",
+                    $"created with {version}, configured {cache.EngineVersion}: ElastiCache upgrades a Global Datastore's engine but never downgrades it");
+            else if (version != cache.EngineVersion) changes.Add($"engine {version} -> {cache.EngineVersion}");
+        }
+        if (created.EvictionPolicy is { } policy)
+        {
+            if (!sink.Require(CacheConfig.EvictionPolicies.Contains(policy), $"{at}.evictionPolicy",
+                    $"'{policy}' is not a maxmemory-policy ({string.Join(", ", CacheConfig.EvictionPolicies)})"))
+                return;
+            if (policy != cache.EvictionPolicy) changes.Add($"eviction {policy} -> {cache.EvictionPolicy}");
+        }
+        if (created.Parameters is not null) changes.Add("parameters");
+        if (changes.Count > 0)
+            sink.Warn(at,
+                $"the primary member keeps what it was created with and the Global Datastore is moved by ModifyGlobalReplicationGroup ({string.Join(", ", changes)}); " +
+                "a NEW environment deployed from this config would be created with the old values and stay there: remove createdWith for a new environment (README: Changing a Global Datastore)");
     }
 
     /// <summary>Every member of a Global Datastore must have the same node type and shard count (a secondary can be promoted).</summary>
@@ -108,8 +163,9 @@ internal static partial class DataRules
         foreach (var (tier, cache) in sized)
         {
             var at = $"sizing.{tier}.cache";
-            sink.Require(cache.NodeType.StartsWith("cache.", StringComparison.Ordinal), $"{at}.nodeType",
-                $"'{cache.NodeType}' is not an ElastiCache node type such as cache.r6g.large");
+            if (sink.Require(cache.NodeType.StartsWith("cache.", StringComparison.Ordinal), $"{at}.nodeType",
+                    $"'{cache.NodeType}' is not an ElastiCache node type such as cache.r6g.large"))
+                ValidateGlobalDatastoreNodeType($"{at}.nodeType", cache.NodeType, sink);
             if (tier != reference.Tier && cache.NodeType != reference.Cache.NodeType)
                 sink.Add($"{at}.nodeType",
                     $"'{cache.NodeType}' differs from '{reference.Cache.NodeType}' (sizing.{reference.Tier}): every member of an ElastiCache Global Datastore must use the same node type, because any secondary can be promoted to primary; use '{reference.Cache.NodeType}' here or give every tier the same type");
@@ -120,6 +176,16 @@ internal static partial class DataRules
             sink.Require(cache.ReplicasPerShard >= 1, $"{at}.replicasPerShard",
                 $"{cache.ReplicasPerShard}: Multi-AZ with automatic failover needs at least 1 replica per shard");
         }
+    }
+
+    /// <summary>Global Datastores accept only some node families, in size large and up (see <see cref="GlobalDatastoreNodeFamilies"/>).</summary>
+    private static void ValidateGlobalDatastoreNodeType(string at, string nodeType, ProblemSink sink)
+    {
+        var match = CacheNodeType().Match(nodeType);
+        if (match.Success && GlobalDatastoreNodeFamilies.Contains(match.Groups[1].Value)) return;
+        sink.Add(at,
+            $"'{nodeType}' cannot be a Global Datastore member: AWS accepts only the {string.Join(", ", GlobalDatastoreNodeFamilies.Select(f => f.ToUpperInvariant()))} families in size large and up " +
+            "(no burstable t-types, no older generations); the smallest allowed is cache.m6g.large");
     }
 
     private static void ValidateBucket(StackConfig c, string name, BucketConfig bucket, ProblemSink sink)

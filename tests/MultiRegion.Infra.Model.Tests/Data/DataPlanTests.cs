@@ -28,6 +28,22 @@ public sealed class DataPlanTests
     }
 
     [Fact]
+    public void The_plan_says_how_often_auth_tokens_rotate_and_what_a_rollout_changes()
+    {
+        var prod = DataYaml.Load(DataYaml.Shipped("prod"));
+        var md = PlanMarkdown.Render(prod, new PlanDocument(prod.App, prod.Environment, "stacks/prod.yaml", PlanDocument.RegionsOf(prod), []) { Data = DataPlan.Of(prod) });
+        Assert.Contains("| every 30 days |", md);
+        Assert.DoesNotContain("rollout:", md);
+
+        var changed = DataYaml.Load(DataYaml.Shipped("prod").ReplaceOnce(
+            "models:   { engineVersion: \"7.1\", evictionPolicy: allkeys-lru, authTokenRotationDays: 30 }",
+            "models:   { engineVersion: \"7.1\", evictionPolicy: allkeys-lru, authTokenRotationDays: 7, createdWith: { nodeType: cache.r6g.2xlarge } }"));
+        var models = DataPlan.Of(changed)!.Caches.Single(c => c.Name == "models");
+        Assert.Equal(7, models.AuthTokenRotationDays);
+        Assert.Contains("created with cache.r6g.2xlarge", models.Rollout);
+    }
+
+    [Fact]
     public void Videochat_plan_has_only_its_cache()
     {
         var d = DataPlan.Of(DataYaml.Load(DataYaml.Shipped("videochat")))!;

@@ -50,6 +50,62 @@ public sealed class DataRulesTests
         Assert.Contains("'cache.r6g.large'", Single(problems, "sizing.tertiary.cache.nodeType").Message);
     }
 
+    [Theory]
+    [InlineData("cache.t4g.small")]   // burstable: dev.yaml shipped this and AWS refuses it
+    [InlineData("cache.t3.medium")]
+    [InlineData("cache.r4.large")]    // older generation
+    [InlineData("cache.m6g.medium")]  // allowed family, below large
+    public void Global_datastore_members_on_a_node_type_aws_refuses_are_rejected(string nodeType)
+    {
+        var problems = DataYaml.Problems(DataYaml.TwoRegions(Valid, cache: $"{{ nodeType: {nodeType}, replicasPerShard: 1 }}"));
+        var problem = Single(problems, "sizing.primary.cache.nodeType");
+        Assert.Contains($"'{nodeType}' cannot be a Global Datastore member", problem.Message);
+        Assert.Contains("M5, M6G, M7G, R5, R6G, R6GD, R7G, C7GN", problem.Message);
+        Assert.Contains("cache.m6g.large", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("cache.m6g.large")]
+    [InlineData("cache.r6gd.xlarge")]
+    [InlineData("cache.r7g.16xlarge")]
+    [InlineData("cache.c7gn.large")]
+    public void Global_datastore_members_on_an_allowed_family_of_size_large_and_up_load(string nodeType) =>
+        Assert.Equal(nodeType, DataYaml.Load(DataYaml.TwoRegions(Valid, cache: $"{{ nodeType: {nodeType}, replicasPerShard: 1 }}")).Sizing["primary"].Cache!.NodeType);
+
+    [Fact]
+    public void Cache_auth_tokens_rotate_every_30_days_unless_configured()
+    {
+        Assert.Equal(30, DataYaml.Load(DataYaml.TwoRegions(Valid)).Data!.EffectiveCaches["sessions"].AuthTokenRotationDays);
+        var yaml = DataYaml.TwoRegions(Valid).ReplaceOnce("evictionPolicy: volatile-ttl }", "evictionPolicy: volatile-ttl, authTokenRotationDays: 0 }");
+        Assert.Contains("outside 1..1000", Single(DataYaml.Problems(yaml), "data.caches.sessions.authTokenRotationDays").Message);
+    }
+
+    [Fact]
+    public void A_global_datastore_change_through_created_with_loads_with_a_rollout_warning()
+    {
+        var yaml = DataYaml.TwoRegions(Valid.Replace("""sessions: { engineVersion: "7.1", evictionPolicy: volatile-ttl }""",
+            """sessions: { engineVersion: "7.1", evictionPolicy: volatile-ttl, createdWith: { nodeType: cache.r6g.xlarge, engineVersion: "6.2", evictionPolicy: allkeys-lru } }""",
+            StringComparison.Ordinal));
+        var c = DataYaml.Load(yaml);
+        var warning = Assert.Single(c.Warnings, w => w.Path == "data.caches.sessions.createdWith");
+        Assert.Contains("node type cache.r6g.xlarge -> cache.r6g.large, engine 6.2 -> 7.1, eviction allkeys-lru -> volatile-ttl", warning.Message);
+        Assert.Contains("ModifyGlobalReplicationGroup", warning.Message);
+        Assert.Contains("NEW environment", warning.Message);
+        Assert.Equal("6.2", c.Data!.EffectiveCaches["sessions"].CreatedEngineVersion);
+        Assert.Equal("redis6", c.Data.EffectiveCaches["sessions"].CreatedParameterGroupFamily);
+    }
+
+    [Fact]
+    public void A_global_datastore_cannot_be_downgraded_through_created_with()
+    {
+        var yaml = DataYaml.TwoRegions(Valid).ReplaceOnce("evictionPolicy: volatile-ttl }", """evictionPolicy: volatile-ttl, createdWith: { engineVersion: "7.2" } }""");
+        Assert.Contains("never downgrades", Single(DataYaml.Problems(yaml), "data.caches.sessions.createdWith.engineVersion").Message);
+    }
+
+    [Fact]
+    public void A_shipped_config_without_created_with_has_no_rollout_warning() =>
+        Assert.DoesNotContain(DataYaml.Load(DataYaml.Shipped("prod")).Warnings, w => w.Path.Contains("createdWith", StringComparison.Ordinal));
+
     [Fact]
     public void Differing_shard_counts_are_rejected()
     {

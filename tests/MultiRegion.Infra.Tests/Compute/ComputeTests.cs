@@ -39,7 +39,7 @@ public sealed class ComputeTests
         var key = json.Resources[keyId]!.AsObject();
         Assert.Equal("AWS::KMS::Key", (string?)key["Type"]);
         Assert.True((bool)key["Properties"]!["EnableKeyRotation"]!);
-        Assert.Equal("Retain", (string?)key["DeletionPolicy"]);
+        Assert.Equal("RetainExceptOnCreate", (string?)key["DeletionPolicy"]);
         // IRSA: the cluster has an OIDC provider.
         Assert.Single(json.OfType("Custom::AWSCDKOpenIdConnectProvider"));
     }

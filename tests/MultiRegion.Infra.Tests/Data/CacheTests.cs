@@ -59,6 +59,58 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void Each_auth_token_rotates_on_the_configured_schedule_through_its_own_lambda()
+    {
+        var t = Prod.Regional("us-west-2");
+        t.ResourcePropertiesCountIs("AWS::SecretsManager::RotationSchedule", Props(
+            ("SecretId", Props(("Ref", Match.StringLikeRegexp("^Data(Models|Features)CacheAuthToken")))),
+            ("RotationLambdaARN", Props(("Fn::GetAtt", Match.ArrayWith(new object[] { Match.StringLikeRegexp("AuthTokenRotationFunction") })))),
+            ("RotationRules", Props(("AutomaticallyAfterDays", 30))),
+            // Never during a deploy: the secondaries join the Global Datastore right after.
+            ("RotateImmediatelyOnUpdate", false)), 2);
+        t.HasResourceProperties("AWS::Lambda::Function", Props(
+            ("Runtime", "python3.12"),
+            ("Handler", "index.handler"),
+            ("Environment", Props(("Variables", Props(
+                ("REPLICATION_GROUP_ID", "mlops-prod-models"),
+                ("GLOBAL_DATASTORE_ID", Props(("Ref", Match.StringLikeRegexp("^DataModelsCacheGlobalDatastore"))))))))));
+        t.HasResourceProperties("AWS::Lambda::Permission", Props(
+            ("Principal", "secretsmanager.amazonaws.com"), ("SourceAccount", "111111111111")));
+        // Secondaries hold no rotation: the token is set on the primary member and the secret replicates.
+        Prod.Regional("us-east-1").ResourceCountIs("AWS::SecretsManager::RotationSchedule", 0);
+    }
+
+    [Fact]
+    public void The_rotation_lambda_can_touch_only_its_secret_key_and_cache()
+    {
+        var t = TemplateJson.Of(Prod, Prod.Platform.Regional["us-west-2"]);
+        var policy = t.OfType("AWS::IAM::Policy").Single(p => p.LogicalId.StartsWith("DataModelsCacheAuthTokenRotation", StringComparison.Ordinal)).Resource;
+        var statements = TemplateJson.Prop(policy, "PolicyDocument")!.Value.GetProperty("Statement").EnumerateArray().ToList();
+        var wildcard = statements.Where(st => st.GetProperty("Resource").ValueKind == System.Text.Json.JsonValueKind.String && st.GetProperty("Resource").GetString() == "*")
+            .Select(st => st.GetProperty("Action").ToString()).ToList();
+        // Only GetRandomPassword, which has no resource to scope to.
+        Assert.Equal(["secretsmanager:GetRandomPassword"], wildcard);
+        var text = string.Join("\n", statements.Select(st => st.ToString()));
+        Assert.Contains("\"Ref\":\"DataModelsCacheAuthToken", text.Replace(" ", ""));
+        Assert.Contains(":replicationgroup:mlops-prod-models", text);
+        Assert.Contains(":globalreplicationgroup:", text);
+        var actions = statements.SelectMany(st => st.GetProperty("Action") is { ValueKind: System.Text.Json.JsonValueKind.Array } a
+            ? a.EnumerateArray().Select(x => x.GetString()!) : [st.GetProperty("Action").GetString()!]).ToList();
+        Assert.DoesNotContain(actions, a => a.EndsWith(":*", StringComparison.Ordinal));
+        Assert.DoesNotContain("mlops-prod-features", text);
+    }
+
+    [Fact]
+    public void The_rotation_handler_fits_inline_and_follows_rotate_then_set()
+    {
+        var source = MultiRegion.Infra.Regional.Data.Cache.AuthTokenRotation.Source;
+        // CloudFormation's ZipFile limit for inline code.
+        Assert.True(source.Length <= 4096, $"{source.Length} characters");
+        foreach (var step in new[] { "'createSecret'", "'setSecret'", "'testSecret'", "'finishSecret'", "'ROTATE'", "'SET'", "AWSPREVIOUS" })
+            Assert.Contains(step, source);
+    }
+
+    [Fact]
     public void Videochat_has_one_state_datastore_across_its_three_regions()
     {
         var video = SynthesizedPlatform.Shipped("videochat");

@@ -52,6 +52,17 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public void Encrypted_secondaries_name_the_primary_region_as_their_source_and_the_primary_does_not()
+    {
+        foreach (var region in new[] { "us-east-1", "eu-west-1" })
+            Prod.Regional(region).HasResourceProperties("AWS::RDS::DBCluster", Props(
+                ("StorageEncrypted", true), ("SourceRegion", "us-west-2")));
+        var dev = SynthesizedPlatform.Shipped("dev");
+        dev.Regional("us-east-1").HasResourceProperties("AWS::RDS::DBCluster", Props(("SourceRegion", "us-west-2")));
+        Prod.Regional("us-west-2").ResourcePropertiesCountIs("AWS::RDS::DBCluster", Props(("SourceRegion", Match.AnyValue())), 0);
+    }
+
+    [Fact]
     public void Master_credentials_are_generated_in_secrets_manager_and_never_in_the_template()
     {
         var t = Prod.Regional("us-west-2");

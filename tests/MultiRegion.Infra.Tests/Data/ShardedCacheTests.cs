@@ -9,7 +9,7 @@ public sealed class ShardedCacheTests
 {
     private static readonly SynthesizedPlatform Sharded = SynthesizedPlatform.Of(ConfigLoader.Parse(
         File.ReadAllText(Path.Combine(RepoPaths.Stacks, "dev.yaml"))
-            .Replace("cache: { nodeType: cache.t4g.small, replicasPerShard: 1 }", "cache: { nodeType: cache.t4g.small, replicasPerShard: 1, shards: 2 }", StringComparison.Ordinal),
+            .Replace("cache: { nodeType: cache.m6g.large, replicasPerShard: 1 }", "cache: { nodeType: cache.m6g.large, replicasPerShard: 1, shards: 2 }", StringComparison.Ordinal),
         "dev-sharded.yaml"));
 
     private static Dictionary<string, object> Props(params (string Key, object Value)[] values) =>

@@ -11,7 +11,7 @@ public sealed class StatefulPolicyTests
 
     [Theory]
     [MemberData(nameof(Protected))]
-    public void Every_stateful_resource_is_retained_or_snapshotted_and_deletion_protected(string config)
+    public void Every_stateful_resource_is_retained_except_on_create_or_snapshotted_and_deletion_protected(string config)
     {
         var platform = SynthesizedPlatform.Shipped(config);
         Assert.True(platform.Config.ProtectData);
@@ -23,12 +23,14 @@ public sealed class StatefulPolicyTests
                 var type = resource.GetProperty("Type").GetString()!;
                 if (!StatefulResources.Types.Contains(type)) continue;
                 checkedCount++;
-                foreach (var policy in new[] { "DeletionPolicy", "UpdateReplacePolicy" })
-                {
-                    var value = resource.TryGetProperty(policy, out var v) ? v.GetString() : "Delete (default)";
-                    if (value is not ("Retain" or "Snapshot"))
-                        failures.Add($"{stack.StackName}/{id} ({type}): {policy} is {value}");
-                }
+                // RetainExceptOnCreate, not Retain: a rolled-back first create must not leave a named resource
+                // behind (the retry would fail with AlreadyExists). Replacement keeps the old one (Retain/Snapshot).
+                var deletion = resource.TryGetProperty("DeletionPolicy", out var d) ? d.GetString() : "Delete (default)";
+                if (deletion is not ("RetainExceptOnCreate" or "Snapshot"))
+                    failures.Add($"{stack.StackName}/{id} ({type}): DeletionPolicy is {deletion}, expected RetainExceptOnCreate or Snapshot");
+                var replace = resource.TryGetProperty("UpdateReplacePolicy", out var r) ? r.GetString() : "Delete (default)";
+                if (replace is not ("Retain" or "Snapshot"))
+                    failures.Add($"{stack.StackName}/{id} ({type}): UpdateReplacePolicy is {replace}");
                 if (StatefulResources.WithDeletionProtection.Contains(type)
                     && TemplateJson.Prop(resource, "DeletionProtection") is not { ValueKind: JsonValueKind.True })
                     failures.Add($"{stack.StackName}/{id} ({type}): DeletionProtection is not true");

@@ -114,7 +114,7 @@ public sealed class EdgeTemplateTests
                 ["Rules"] = new object[] { new Dictionary<string, object> { ["ExpirationInDays"] = 90, ["Status"] = "Enabled" } },
             },
         });
-        Prod.Global.HasResource("AWS::S3::Bucket", new Dictionary<string, object> { ["DeletionPolicy"] = "Retain" });
+        Prod.Global.HasResource("AWS::S3::Bucket", new Dictionary<string, object> { ["DeletionPolicy"] = "RetainExceptOnCreate" });
         Dev.Global.HasResource("AWS::S3::Bucket", new Dictionary<string, object> { ["DeletionPolicy"] = "Delete" });
     }
 

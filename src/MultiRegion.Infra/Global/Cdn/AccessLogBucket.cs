@@ -22,7 +22,7 @@ public sealed class AccessLogBucket : Construct
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_PREFERRED,
             EnforceSSL = true,
             LifecycleRules = [new LifecycleRule { Expiration = Duration.Days(retentionDays) }],
-            RemovalPolicy = protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = MultiRegion.Infra.Regional.Data.DataProtection.Removal(protectData),
         });
     }
 }

@@ -35,7 +35,7 @@ public sealed class EksCluster : Construct
             Description = $"EKS secrets encryption, cluster {props.Name}",
             EnableKeyRotation = true,
             // Secrets written with this key are unreadable without it: keep it when the stack goes.
-            RemovalPolicy = props.ProtectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = MultiRegion.Infra.Regional.Data.DataProtection.Removal(props.ProtectData),
         });
 
         // kubectl of the cluster's own minor: the CDK's bundled kubectl 1.20 breaks `apply --prune` on clusters

@@ -43,7 +43,25 @@ public sealed class GlobalCacheMember : Construct
     public CfnReplicationGroup ReplicationGroup { get; }
     public CfnGlobalReplicationGroup? GlobalDatastore { get; }
     public CfnSecret? AuthToken { get; }
+    public AuthTokenRotation? Rotation { get; }
     public SecurityGroup SecurityGroup { get; }
+
+    /// <summary>The cache parameters: eviction policy, cluster mode when sharded, then the config's extras.</summary>
+    internal static Dictionary<string, string> ParameterValues(string evictionPolicy, int shards, IReadOnlyDictionary<string, string>? extra)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["maxmemory-policy"] = evictionPolicy };
+        if (shards > 1) parameters["cluster-enabled"] = "yes";
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>())
+            parameters[k] = v;
+        return parameters;
+    }
+
+    /// <summary>A short, stable id for a parameter group's contents (family and sorted parameters).</summary>
+    internal static string ContentId(string family, IReadOnlyDictionary<string, string> parameters)
+    {
+        var text = family + "\n" + string.Join("\n", parameters.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
+    }
 
     public GlobalCacheMember(Construct scope, string id, GlobalCacheMemberProps props) : base(scope, id)
     {
@@ -84,21 +102,36 @@ public sealed class GlobalCacheMember : Construct
 
         if (IsPrimary)
         {
-            var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["maxmemory-policy"] = props.Settings.EvictionPolicy };
-            if (sizing.Shards > 1) parameters["cluster-enabled"] = "yes";
-            foreach (var (k, v) in props.Settings.Parameters ?? new Dictionary<string, string>())
-                parameters[k] = v;
+            var settings = props.Settings;
+            // The group the primary member is created with. Once the member joins the Global Datastore, ElastiCache
+            // manages its parameters through the datastore (ModifyGlobalReplicationGroup takes the parameter group),
+            // so editing this group in place would change nothing: its contents stay what the member was created
+            // with, and any later change gets a new group that the Global Datastore resource points at.
             var parameterGroup = new CfnParameterGroup(this, "Parameters", new CfnParameterGroupProps
             {
-                CacheParameterGroupFamily = props.Settings.ParameterGroupFamily,
-                Description = $"{c.Prefix} {props.Name} cache: eviction {props.Settings.EvictionPolicy}",
-                Properties = parameters,
+                CacheParameterGroupFamily = settings.CreatedParameterGroupFamily,
+                Description = $"{c.Prefix} {props.Name} cache: eviction {settings.CreatedEvictionPolicy}",
+                Properties = ParameterValues(settings.CreatedEvictionPolicy, sizing.Shards, settings.CreatedParameters),
             });
+            var current = ParameterValues(settings.EvictionPolicy, sizing.Shards, settings.Parameters);
+            var datastoreParameters = parameterGroup;
+            if (settings.ParameterGroupFamily != settings.CreatedParameterGroupFamily
+                || !current.OrderBy(kv => kv.Key).SequenceEqual(ParameterValues(settings.CreatedEvictionPolicy, sizing.Shards, settings.CreatedParameters).OrderBy(kv => kv.Key)))
+            {
+                // Named by content: a further change makes another group, and CloudFormation deletes the previous one
+                // only after the Global Datastore has moved off it.
+                datastoreParameters = new CfnParameterGroup(this, $"Parameters{ContentId(settings.ParameterGroupFamily, current)}", new CfnParameterGroupProps
+                {
+                    CacheParameterGroupFamily = settings.ParameterGroupFamily,
+                    Description = $"{c.Prefix} {props.Name} cache: eviction {settings.EvictionPolicy} (applied through the Global Datastore)",
+                    Properties = current,
+                });
+            }
 
             AuthToken = new CfnSecret(this, "AuthToken", new CfnSecretProps
             {
                 Name = $"{c.Prefix}/cache/{props.Name}/auth-token",
-                Description = $"{c.Prefix} {props.Name} cache AUTH token (generated)",
+                Description = $"{c.Prefix} {props.Name} cache AUTH token (generated; rotated every {props.Settings.AuthTokenRotationDays} days)",
                 KmsKeyId = props.Key.KeyArn,
                 GenerateSecretString = new CfnSecret.GenerateSecretStringProperty
                 {
@@ -112,9 +145,13 @@ public sealed class GlobalCacheMember : Construct
             });
             DataProtection.Apply(AuthToken, DataProtection.Removal(protect));
 
+            // Create-time values: ElastiCache refuses to change node type, version or parameter group through a
+            // Global Datastore member (ModifyReplicationGroup: "Cluster ... is part of a global cluster. Request
+            // rejected.", https://github.com/crossplane-contrib/provider-upjet-aws/issues/1595), so they stay what
+            // the member was created with (createdWith) and changes go through the Global Datastore below.
             group.Engine = props.Settings.EngineName;
-            group.EngineVersion = props.Settings.EngineVersion;
-            group.CacheNodeType = sizing.NodeType;
+            group.EngineVersion = props.Settings.CreatedEngineVersion;
+            group.CacheNodeType = props.Settings.CreatedNodeType(sizing.NodeType);
             group.CacheParameterGroupName = parameterGroup.Ref;
             group.AtRestEncryptionEnabled = true;
             group.TransitEncryptionEnabled = true;
@@ -130,9 +167,14 @@ public sealed class GlobalCacheMember : Construct
                 GlobalReplicationGroupIdSuffix = DataNames.GlobalDatastoreSuffix(c, props.Name),
                 GlobalReplicationGroupDescription = $"{c.Prefix} {props.Name} cache across {string.Join(", ", c.Regions.Select(r => r.Name))}",
                 AutomaticFailoverEnabled = true,
+                // The current values. CloudFormation creates a Global Datastore with CreateGlobalReplicationGroup,
+                // which takes none of these (they come from the primary member, and EngineVersion here is ignored
+                // at create: https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/1539); on
+                // an update it applies them to every member with ModifyGlobalReplicationGroup
+                // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyGlobalReplicationGroup.html).
                 CacheNodeType = sizing.NodeType,
                 EngineVersion = props.Settings.EngineVersion,
-                CacheParameterGroupName = parameterGroup.Ref,
+                CacheParameterGroupName = datastoreParameters.Ref,
                 Members = new object[]
                 {
                     new CfnGlobalReplicationGroup.GlobalReplicationGroupMemberProperty
@@ -144,6 +186,9 @@ public sealed class GlobalCacheMember : Construct
                 },
             });
             DataProtection.Apply(GlobalDatastore, DataProtection.Removal(protect));
+
+            Rotation = new AuthTokenRotation(this, "AuthTokenRotation", new AuthTokenRotationProps(
+                AuthToken, props.Key, GlobalDatastore.Ref, group.ReplicationGroupId!, props.Settings.AuthTokenRotationDays));
         }
         else
         {

@@ -147,6 +147,10 @@ public sealed class GlobalDatabaseMember : Construct
         {
             // Joins by the fixed identifier; the primary's stack (a declared dependency) creates it first.
             cluster.GlobalClusterIdentifier = DataNames.GlobalDatabase(c);
+            // An encrypted secondary joining from another region needs the source region: without it RDS cannot
+            // presign the cross-region request and refuses with "pre-signed URL has to be specified".
+            // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-sourceregion
+            cluster.SourceRegion = c.PrimaryRegion.Name;
         }
 
         Cluster = new CfnDBCluster(this, "Cluster", cluster);
