@@ -82,5 +82,6 @@ public sealed class GlobalStack : Stack
         if (edge.Cdn is { } cdn)
             Cdn = new EdgeDistribution(this, "Cdn", new EdgeDistributionProps(
                 cdn, names, zone, config.Regions.Select(r => r.Name).ToList(), routed, WebAcl?.Arn, config.ProtectData, config.Prefix));
+        SameZoneAliasOrder.Apply(this);
     }
 }
