@@ -21,6 +21,9 @@ internal static partial class EdgeRules
     [GeneratedRegex(@"^AWSManagedRules[A-Za-z0-9]+$")]
     private static partial Regex ManagedRuleGroup();
 
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex RuleName();
+
     public static void Validate(StackConfig c, ProblemSink sink)
     {
         if (c.Edge is not { } e)
@@ -252,6 +255,14 @@ internal static partial class EdgeRules
                 $"'{w.ManagedRuleGroups[i]}' is not an AWS managed rule group name such as AWSManagedRulesCommonRuleSet");
         if (w.ManagedRuleGroups.Distinct().Count() != w.ManagedRuleGroups.Count)
             sink.Add($"{at}.managedRuleGroups", "a rule group is listed twice");
+        foreach (var (group, rules) in w.CountRules ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            if (!w.ManagedRuleGroups.Contains(group))
+                sink.Add($"{at}.countRules.{group}", $"'{group}' is not in managedRuleGroups{DidYouMean.Hint(group, w.ManagedRuleGroups)}; only a group the ACL uses can have rules counted");
+            for (var i = 0; i < rules.Count; i++)
+                sink.Require(RuleName().IsMatch(rules[i]), $"{at}.countRules.{group}[{i}]",
+                    $"'{rules[i]}' is not a rule name of a managed rule group such as {WafConfig.BodySizeRule}");
+        }
     }
 
     private static void ValidateAccelerator(AcceleratorConfig a, HashSet<string> regions, ProblemSink sink)

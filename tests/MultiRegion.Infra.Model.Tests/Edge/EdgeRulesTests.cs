@@ -216,4 +216,30 @@ public sealed class EdgeRulesTests
     {
         Rejects(With("prod", from, to), path, fragment);
     }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    [InlineData("dev")]
+    public void The_common_rule_sets_body_size_rule_is_counted_not_blocking(string name)
+    {
+        var waf = Load(name).Edge!.Waf!;
+        Assert.Equal([WafConfig.BodySizeRule], waf.CountRulesOf(WafConfig.CommonRuleSet));
+        Assert.Empty(waf.CountRulesOf("AWSManagedRulesKnownBadInputsRuleSet"));
+    }
+
+    [Fact]
+    public void Count_rules_must_name_a_group_the_acl_uses()
+    {
+        var yaml = With("prod", "      AWSManagedRulesCommonRuleSet: [SizeRestrictions_BODY]", "      AWSManagedRulesSQLiRuleSet: [SQLi_BODY]");
+        Rejects(yaml, "edge.waf.countRules.AWSManagedRulesSQLiRuleSet", "not in managedRuleGroups");
+    }
+
+    [Fact]
+    public void Count_rules_can_be_emptied_to_block_large_bodies()
+    {
+        var yaml = With("prod", "    countRules:\n      AWSManagedRulesCommonRuleSet: [SizeRestrictions_BODY]\n", "    countRules: {}\n");
+        var waf = Model.Loading.ConfigLoader.Parse(yaml, "test.yaml").Edge!.Waf!;
+        Assert.Empty(waf.CountRulesOf(WafConfig.CommonRuleSet));
+    }
 }

@@ -300,4 +300,25 @@ public sealed class EdgeTemplateTests
         Assert.DoesNotContain(Prod.Platform.Stacks, s => s.Spec.Kind == Model.Planning.StackKind.Accelerator);
         Assert.Contains(Video.Platform.Stacks, s => s.Spec.Kind == Model.Planning.StackKind.Accelerator && s.Stack.Region == "us-west-2");
     }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    [InlineData("dev")]
+    public void Every_web_acl_counts_the_common_rule_sets_8_kb_body_rule_instead_of_blocking(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var templates = p.Config.Regions.Select(r => p.Regional(r.Name)).Append(p.Global).ToList();
+        var acls = templates.SelectMany(t => t.FindResources("AWS::WAFv2::WebACL").Values).ToList();
+        Assert.Equal(1 + (p.Config.Edge!.Waf!.RegionalAcls ? p.Config.Regions.Count : 0), acls.Count);
+        foreach (var acl in acls)
+        {
+            var common = ((object[])D(D(acl)["Properties"])["Rules"]).Select(D)
+                .Single(r => D(r["Statement"]).TryGetValue("ManagedRuleGroupStatement", out var g) && (string)D(g)["Name"] == "AWSManagedRulesCommonRuleSet");
+            var overrides = ((object[])D(D(common["Statement"])["ManagedRuleGroupStatement"])["RuleActionOverrides"]).Select(D).ToList();
+            var body = Assert.Single(overrides);
+            Assert.Equal("SizeRestrictions_BODY", body["Name"]);
+            Assert.True(D(body["ActionToUse"]).ContainsKey("Count"));
+        }
+    }
 }

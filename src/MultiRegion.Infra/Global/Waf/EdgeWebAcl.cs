@@ -38,9 +38,23 @@ public sealed class EdgeWebAcl : Construct
                 Priority = i,
                 Statement = new CfnWebACL.StatementProperty
                 {
-                    ManagedRuleGroupStatement = new CfnWebACL.ManagedRuleGroupStatementProperty { VendorName = "AWS", Name = group },
+                    ManagedRuleGroupStatement = new CfnWebACL.ManagedRuleGroupStatementProperty
+                    {
+                        VendorName = "AWS",
+                        Name = group,
+                        // Rules the config counts instead of blocking (by default the common rule set's 8 KB body limit,
+                        // which would refuse inference and upload POSTs). RuleActionOverrides replaces the deprecated
+                        // ExcludedRules: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-wafv2-webacl-excludedrule.html
+                        RuleActionOverrides = waf.CountRulesOf(group) is { Count: > 0 } counted
+                            ? counted.Select(rule => (object)new CfnWebACL.RuleActionOverrideProperty
+                            {
+                                Name = rule,
+                                ActionToUse = new CfnWebACL.RuleActionProperty { Count = new CfnWebACL.CountActionProperty() },
+                            }).ToArray()
+                            : null,
+                    },
                 },
-                // The group's own actions apply (block); nothing is overridden to count.
+                // The group's own actions apply (block) except for the rules overridden above.
                 OverrideAction = new CfnWebACL.OverrideActionProperty { None = new Dictionary<string, object>() },
                 VisibilityConfig = Visibility($"{props.Name}-{group}"),
             });
