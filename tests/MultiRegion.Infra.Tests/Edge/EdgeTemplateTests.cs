@@ -61,7 +61,8 @@ public sealed class EdgeTemplateTests
             ["Properties"] = new Dictionary<string, object> { ["Name"] = "eu-west-1.mlops.example.com" },
         });
         var alias = D(D(D(records.Values.Single())["Properties"])["AliasTarget"]);
-        Assert.Contains("LoadBalancer", System.Text.Json.JsonSerializer.Serialize(alias["DNSName"]));
+        // The load balancer's name, read at deploy time from the SSM parameter the regional stack writes.
+        Assert.Contains("ReferencesReadMlopsProdEuWest1AlbDnsName", System.Text.Json.JsonSerializer.Serialize(alias["DNSName"]));
         Assert.False((bool)alias["EvaluateTargetHealth"]);
     }
 
