@@ -12,14 +12,30 @@ namespace MultiRegion.Infra.Model.Config;
 /// 8 KB, so inference and upload POSTs would get 403 (https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html).
 /// The group's other rules still inspect the first 8 KB. Give <c>{}</c> to block large bodies again.
 /// </param>
+/// <param name="OriginHeaderKeys">
+/// With a CDN and regional ACLs: keys of the origin-verify secret (<c>&lt;app&gt;-&lt;env&gt;/origin-verify</c>, JSON)
+/// whose values prove a request came through CloudFront (header <c>x-origin-verify</c>). Such requests skip the
+/// regional per-IP rate rule (they carry CloudFront's addresses and were rate-limited per viewer at the edge).
+/// CloudFront sends the last key's value. Default <c>[v1]</c>; list two keys only while rotating.
+/// </param>
 public sealed record WafConfig(
     int RateLimit,
     IReadOnlyList<string> ManagedRuleGroups,
     int RateLimitWindowSeconds = 300,
     string CloudFrontAclRegion = AwsRegions.CloudFrontHome,
     bool RegionalAcls = true,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? CountRules = null)
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? CountRules = null,
+    IReadOnlyList<string>? OriginHeaderKeys = null)
 {
+    /// <summary>Header CloudFront adds to every origin request and the regional ACLs check.</summary>
+    public const string OriginHeader = "x-origin-verify";
+
+    /// <summary>
+    /// Keys (in the origin-verify secret's JSON) whose values the regional ACLs accept as proof that a request came
+    /// through CloudFront; CloudFront sends the last one. Two keys only while rotating (see the README).
+    /// </summary>
+    public IReadOnlyList<string> EffectiveOriginHeaderKeys => OriginHeaderKeys ?? ["v1"];
+
     public const string CommonRuleSet = "AWSManagedRulesCommonRuleSet", BodySizeRule = "SizeRestrictions_BODY";
 
     /// <summary>The rules counted instead of blocked: the configured ones, else the common rule set's body-size rule.</summary>

@@ -255,6 +255,7 @@ internal static partial class EdgeRules
                 $"'{w.ManagedRuleGroups[i]}' is not an AWS managed rule group name such as AWSManagedRulesCommonRuleSet");
         if (w.ManagedRuleGroups.Distinct().Count() != w.ManagedRuleGroups.Count)
             sink.Add($"{at}.managedRuleGroups", "a rule group is listed twice");
+        ValidateOriginHeaderKeys(w, sink);
         foreach (var (group, rules) in w.CountRules ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             if (!w.ManagedRuleGroups.Contains(group))
@@ -263,6 +264,18 @@ internal static partial class EdgeRules
                 sink.Require(RuleName().IsMatch(rules[i]), $"{at}.countRules.{group}[{i}]",
                     $"'{rules[i]}' is not a rule name of a managed rule group such as {WafConfig.BodySizeRule}");
         }
+    }
+
+    private static void ValidateOriginHeaderKeys(WafConfig w, ProblemSink sink)
+    {
+        const string at = "edge.waf.originHeaderKeys";
+        var keys = w.EffectiveOriginHeaderKeys;
+        sink.Require(keys.Count is 1 or 2, at,
+            $"{keys.Count} keys listed; give one, or two while rotating (the regional ACLs accept both, CloudFront sends the last)");
+        for (var i = 0; i < keys.Count; i++)
+            sink.Require(RuleName().IsMatch(keys[i]), $"{at}[{i}]", $"'{keys[i]}' must be a JSON key of letters, digits, '_' or '-' (e.g. v2)");
+        if (keys.Distinct().Count() != keys.Count)
+            sink.Add(at, "a key is listed twice");
     }
 
     private static void ValidateAccelerator(AcceleratorConfig a, HashSet<string> regions, ProblemSink sink)

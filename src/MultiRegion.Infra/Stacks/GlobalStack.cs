@@ -83,7 +83,8 @@ public sealed class GlobalStack : Stack
             WebAcl = new EdgeWebAcl(this, "WebAcl", new EdgeWebAclProps(waf, WebAclScope.CloudFront, $"{config.Prefix}-cloudfront"));
         if (edge.Cdn is { } cdn)
             Cdn = new EdgeDistribution(this, "Cdn", new EdgeDistributionProps(
-                cdn, names, zone, config.Regions.Select(r => r.Name).ToList(), routed, WebAcl?.Arn, config.ProtectData, config.Prefix));
+                cdn, names, zone, config.Regions.Select(r => r.Name).ToList(), routed, WebAcl?.Arn, config.ProtectData, config.Prefix,
+                OriginVerify.SentHeaders(config)));
         SameZoneAliasOrder.Apply(this);
     }
 }

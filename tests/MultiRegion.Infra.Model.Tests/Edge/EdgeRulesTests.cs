@@ -242,4 +242,14 @@ public sealed class EdgeRulesTests
         var waf = Model.Loading.ConfigLoader.Parse(yaml, "test.yaml").Edge!.Waf!;
         Assert.Empty(waf.CountRulesOf(WafConfig.CommonRuleSet));
     }
+
+    [Fact]
+    public void Origin_header_keys_are_one_or_two_while_rotating()
+    {
+        Assert.Equal(["v1"], Load("prod").Edge!.Waf!.EffectiveOriginHeaderKeys);
+        var rotating = With("prod", "originHeaderKeys: [v1]", "originHeaderKeys: [v1, v2]");
+        Assert.Equal(["v1", "v2"], Model.Loading.ConfigLoader.Parse(rotating, "test.yaml").Edge!.Waf!.EffectiveOriginHeaderKeys);
+        var three = With("prod", "originHeaderKeys: [v1]", "originHeaderKeys: [v1, v2, v3]");
+        Rejects(three, "edge.waf.originHeaderKeys", "3 keys listed", "two while rotating");
+    }
 }

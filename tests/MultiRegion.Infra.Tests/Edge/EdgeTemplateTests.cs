@@ -234,36 +234,85 @@ public sealed class EdgeTemplateTests
             Assert.Contains("LoadBalancer", System.Text.Json.JsonSerializer.Serialize(assoc["ResourceArn"]));
         }
         Dev.Regional("us-west-2").ResourceCountIs("AWS::WAFv2::WebACL", 0);
-        // Requests relayed by CloudFront share CloudFront's addresses: the regional rate rule skips them.
-        Prod.Regional("us-west-2").HasResourceProperties("AWS::WAFv2::WebACL", new Dictionary<string, object>
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    public void Regional_rate_rules_skip_only_requests_carrying_the_secret_origin_header_not_x_amz_cf_id(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var accepted = "{{resolve:secretsmanager:" + p.Config.Prefix + "/origin-verify:SecretString:v1}}";
+        foreach (var region in p.Config.Regions)
         {
-            ["Rules"] = Match.ArrayWith(new object[]
+            var t = p.Regional(region.Name);
+            Assert.DoesNotContain("x-amz-cf-id", System.Text.Json.JsonSerializer.Serialize(t.ToJSON()), StringComparison.OrdinalIgnoreCase);
+            // Requests relayed by CloudFront share CloudFront's addresses: the regional rate rule skips them, and only them.
+            t.HasResourceProperties("AWS::WAFv2::WebACL", new Dictionary<string, object>
             {
-                Match.ObjectLike(new Dictionary<string, object>
+                ["Scope"] = "REGIONAL",
+                ["Rules"] = Match.ArrayWith(new object[]
                 {
-                    ["Statement"] = new Dictionary<string, object>
+                    Match.ObjectLike(new Dictionary<string, object>
                     {
-                        ["RateBasedStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                        ["Action"] = new Dictionary<string, object> { ["Block"] = new Dictionary<string, object>() },
+                        ["Statement"] = new Dictionary<string, object>
                         {
-                            ["Limit"] = 2000,
-                            ["ScopeDownStatement"] = new Dictionary<string, object>
+                            ["RateBasedStatement"] = Match.ObjectLike(new Dictionary<string, object>
                             {
-                                ["NotStatement"] = new Dictionary<string, object>
+                                ["Limit"] = 2000,
+                                ["ScopeDownStatement"] = new Dictionary<string, object>
                                 {
-                                    ["Statement"] = new Dictionary<string, object>
+                                    ["NotStatement"] = new Dictionary<string, object>
                                     {
-                                        ["SizeConstraintStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                                        ["Statement"] = new Dictionary<string, object>
                                         {
-                                            ["FieldToMatch"] = new Dictionary<string, object> { ["SingleHeader"] = new Dictionary<string, object> { ["Name"] = "x-amz-cf-id" } },
-                                        }),
+                                            ["ByteMatchStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                                            {
+                                                ["FieldToMatch"] = new Dictionary<string, object> { ["SingleHeader"] = new Dictionary<string, object> { ["Name"] = "x-origin-verify" } },
+                                                ["PositionalConstraint"] = "EXACTLY",
+                                                ["SearchString"] = accepted,
+                                            }),
+                                        },
                                     },
                                 },
-                            },
-                        }),
-                    },
+                            }),
+                        },
+                    }),
                 }),
-            }),
+            });
+        }
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    public void Cloudfront_sends_the_origin_header_to_every_origin_from_a_secret_replicated_to_every_region(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var origins = ((object[])DistributionConfig(p)["Origins"]).Select(D).ToList();
+        Assert.NotEmpty(origins);
+        Assert.All(origins, o =>
+        {
+            var header = D(Assert.Single((object[])o["OriginCustomHeaders"]));
+            Assert.Equal("x-origin-verify", header["HeaderName"]);
+            Assert.Equal("{{resolve:secretsmanager:" + p.Config.Prefix + "/origin-verify:SecretString:v1}}", header["HeaderValue"]);
         });
+        var primary = p.Config.PrimaryRegion.Name;
+        var secret = D(D(p.Regional(primary).FindResources("AWS::SecretsManager::Secret", new Dictionary<string, object>
+        {
+            ["Properties"] = new Dictionary<string, object> { ["Name"] = p.Config.Prefix + "/origin-verify" },
+        }).Values.Single())["Properties"]);
+        var replicas = ((object[])secret["ReplicaRegions"]).Select(r => (string)D(r)["Region"]).Order().ToList();
+        Assert.Equal(p.Config.Regions.Select(r => r.Name).Append("us-east-1").Distinct().Where(r => r != primary).Order().ToList(), replicas);
+        Assert.All(p.Config.Regions.Where(r => r.Name != primary), r =>
+            Assert.Contains(p.Platform.Regional[r.Name].Dependencies, d => d.StackName == p.Platform.Regional[primary].StackName));
+    }
+
+    [Fact]
+    public void Without_regional_acls_cloudfront_sends_no_origin_header()
+    {
+        Assert.All(((object[])DistributionConfig(Dev)["Origins"]).Select(D), o => Assert.False(o.ContainsKey("OriginCustomHeaders")));
     }
 
     [Fact]
