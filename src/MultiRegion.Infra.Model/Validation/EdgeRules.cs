@@ -282,11 +282,14 @@ internal static partial class EdgeRules
     {
         const string at = "edge.accelerator";
         sink.Require(a.ListenerPort is >= 1 and <= 65535, $"{at}.listenerPort", $"{a.ListenerPort} is not a TCP port");
-        sink.Require(HealthCheckConfig.AllowedIntervals.Contains(a.HealthCheckIntervalSeconds), $"{at}.healthCheckIntervalSeconds",
-            $"{a.HealthCheckIntervalSeconds} is not allowed: Global Accelerator checks every 10 or 30 s");
-        sink.Require(a.HealthCheckThreshold is >= 1 and <= 10, $"{at}.healthCheckThreshold",
-            $"{a.HealthCheckThreshold} is outside Global Accelerator's 1..10");
-        sink.Require(a.HealthCheckPath.StartsWith('/'), $"{at}.healthCheckPath", $"'{a.HealthCheckPath}' must start with '/'");
+        // Global Accelerator ignores endpoint-group health checks for load balancer endpoints (see AcceleratorConfig).
+        var set = new (string Key, object? Value)[]
+        {
+            ("healthCheckIntervalSeconds", a.HealthCheckIntervalSeconds), ("healthCheckThreshold", a.HealthCheckThreshold), ("healthCheckPath", a.HealthCheckPath),
+        };
+        foreach (var (key, value) in set.Where(s => s.Value is not null))
+            sink.Add($"{at}.{key}", $"{value} would do nothing: the endpoints are load balancers, and for those Global Accelerator uses the load balancer's own target health " +
+                "(docs.aws.amazon.com/global-accelerator/latest/dg/about-endpoint-groups.html); remove it and tune compute.workloads.<name>.ingress.healthCheckIntervalSeconds instead");
         foreach (var (region, g) in a.EndpointGroups ?? new Dictionary<string, EndpointGroupConfig>())
         {
             var gp = $"{at}.endpointGroups.{region}";

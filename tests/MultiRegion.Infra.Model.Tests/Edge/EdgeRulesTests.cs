@@ -182,8 +182,6 @@ public sealed class EdgeRulesTests
     }
 
     [Theory]
-    [InlineData("healthCheckIntervalSeconds: 10", "healthCheckIntervalSeconds: 5", "edge.accelerator.healthCheckIntervalSeconds", "10 or 30")]
-    [InlineData("healthCheckThreshold: 3", "healthCheckThreshold: 11", "edge.accelerator.healthCheckThreshold", "1..10")]
     [InlineData("eu-west-1:      { trafficDialPercent: 100", "eu-west-1:      { trafficDialPercent: 101", "edge.accelerator.endpointGroups.eu-west-1.trafficDialPercent", "not a percentage")]
     [InlineData("ap-southeast-1: { trafficDialPercent: 100, weight: 128 }", "ap-southeast-2: { trafficDialPercent: 100, weight: 256 }", "edge.accelerator.endpointGroups.ap-southeast-2", "not a region of this config")]
     public void Accelerator_settings_are_bounded(string from, string to, string path, string fragment)
@@ -251,5 +249,15 @@ public sealed class EdgeRulesTests
         Assert.Equal(["v1", "v2"], Model.Loading.ConfigLoader.Parse(rotating, "test.yaml").Edge!.Waf!.EffectiveOriginHeaderKeys);
         var three = With("prod", "originHeaderKeys: [v1]", "originHeaderKeys: [v1, v2, v3]");
         Rejects(three, "edge.waf.originHeaderKeys", "3 keys listed", "two while rotating");
+    }
+
+    [Theory]
+    [InlineData("healthCheckIntervalSeconds: 10", "edge.accelerator.healthCheckIntervalSeconds")]
+    [InlineData("healthCheckThreshold: 3", "edge.accelerator.healthCheckThreshold")]
+    [InlineData("healthCheckPath: /health", "edge.accelerator.healthCheckPath")]
+    public void Accelerator_health_check_settings_are_refused_because_load_balancer_endpoints_ignore_them(string setting, string path)
+    {
+        var yaml = With("videochat", "    clientAffinity: sourceIp\n", $"    clientAffinity: sourceIp\n    {setting}\n");
+        Rejects(yaml, path, "would do nothing", "load balancer's own target health", "ingress.healthCheckIntervalSeconds");
     }
 }

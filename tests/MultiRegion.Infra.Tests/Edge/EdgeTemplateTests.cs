@@ -333,14 +333,24 @@ public sealed class EdgeTemplateTests
             {
                 ["EndpointGroupRegion"] = region.Name,
                 ["TrafficDialPercentage"] = 100,
-                ["HealthCheckIntervalSeconds"] = 10,
-                ["ThresholdCount"] = 3,
-                ["HealthCheckPath"] = "/health",
                 ["EndpointConfigurations"] = new object[]
                 {
                     Match.ObjectLike(new Dictionary<string, object> { ["Weight"] = 128, ["ClientIPPreservationEnabled"] = true }),
                 },
             });
+    }
+
+    [Fact]
+    public void Accelerator_endpoint_groups_carry_no_health_check_settings_that_load_balancer_endpoints_ignore()
+    {
+        var groups = Video.TemplateOf(Video.Platform.Accelerator!).FindResources("AWS::GlobalAccelerator::EndpointGroup").Values;
+        Assert.NotEmpty(groups);
+        foreach (var g in groups)
+        {
+            var props = D(D(g)["Properties"]);
+            foreach (var key in new[] { "HealthCheckIntervalSeconds", "ThresholdCount", "HealthCheckPath", "HealthCheckProtocol", "HealthCheckPort" })
+                Assert.False(props.ContainsKey(key), $"endpoint group sets {key}");
+        }
     }
 
     [Fact]
