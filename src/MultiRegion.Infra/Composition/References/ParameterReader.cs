@@ -13,21 +13,24 @@ namespace MultiRegion.Infra.Composition.References;
 /// (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.custom_resources.AwsCustomResource.html).
 /// <para>
 /// Re-read on every deploy: CloudFormation runs a custom resource only when its properties change, so each reader
-/// carries the synthesis time (<see cref="NonceContextKey"/> overrides it for reproducible templates). Each reader's
+/// carries the time the program started (<see cref="NonceContextKey"/> overrides it for reproducible templates). Each reader's
 /// IAM policy allows <c>ssm:GetParameter</c> on its one parameter ARN only.
 /// </para>
 /// </summary>
 public sealed class ParameterReader : Construct
 {
-    /// <summary>CDK context key whose value replaces the synthesis time as the re-read marker.</summary>
+    /// <summary>CDK context key whose value replaces the program's start time as the re-read marker.</summary>
     public const string NonceContextKey = "multiregion:referenceNonce";
+
+    // One marker per run of the program (each cdk deploy starts one), so syntheses within a run agree.
+    private static readonly string ProcessStart = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
 
     private readonly Dictionary<string, string> _read = new(StringComparer.Ordinal);
     private readonly string _nonce;
 
     private ParameterReader(Construct scope, string id) : base(scope, id)
     {
-        _nonce = Node.TryGetContext(NonceContextKey) as string ?? DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        _nonce = Node.TryGetContext(NonceContextKey) as string ?? ProcessStart;
     }
 
     /// <summary>The reader of <paramref name="consumer"/> (made on first use).</summary>
