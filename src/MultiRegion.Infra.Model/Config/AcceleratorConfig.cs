@@ -18,19 +18,29 @@ public enum ClientAffinity
 /// <param name="RecordName">Name in the zone aliased to the accelerator (one label, e.g. <c>ws</c>).</param>
 /// <param name="ListenerPort">TCP port of the listener (the load balancers' HTTPS port).</param>
 /// <param name="ClientAffinity">none or sourceIp.</param>
-/// <param name="HealthCheckIntervalSeconds">10 or 30 s. For load balancer endpoints AWS uses the load balancer's own target health.</param>
-/// <param name="HealthCheckThreshold">Consecutive checks before an endpoint changes state: 1-10.</param>
-/// <param name="HealthCheckPath">Path of the HTTPS health check.</param>
+/// <param name="HealthCheckIntervalSeconds">Refused: see <see cref="IgnoredHealthCheckSettings"/>.</param>
+/// <param name="HealthCheckThreshold">Refused: see <see cref="IgnoredHealthCheckSettings"/>.</param>
+/// <param name="HealthCheckPath">Refused: see <see cref="IgnoredHealthCheckSettings"/>.</param>
 /// <param name="EndpointGroups">Per region: traffic dial and endpoint weight; a region left out gets dial 100, weight 128.</param>
 public sealed record AcceleratorConfig(
     string RecordName,
-    int HealthCheckIntervalSeconds,
-    int HealthCheckThreshold,
+    int? HealthCheckIntervalSeconds = null,
+    int? HealthCheckThreshold = null,
     int ListenerPort = 443,
     ClientAffinity ClientAffinity = ClientAffinity.SourceIp,
-    string HealthCheckPath = "/health",
+    string? HealthCheckPath = null,
     IReadOnlyDictionary<string, EndpointGroupConfig>? EndpointGroups = null)
 {
+    /// <summary>
+    /// Every endpoint here is an Application Load Balancer, and for load balancer endpoints Global Accelerator ignores
+    /// the endpoint group's health-check settings and uses the load balancer's own target health
+    /// (https://docs.aws.amazon.com/global-accelerator/latest/dg/about-endpoint-groups.html: "For Network Load
+    /// Balancer and Application Load Balancer endpoints, configure health check settings on the ELB console"). So
+    /// these settings would do nothing and are refused at load; the target groups' health checks
+    /// (<c>compute.workloads.*.ingress.healthCheck*</c>) decide, see <c>Planning/Objectives/AcceleratorFailover</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IgnoredHealthCheckSettings = ["healthCheckIntervalSeconds", "healthCheckThreshold", "healthCheckPath"];
+
     public EndpointGroupConfig EndpointGroupOf(string region) =>
         EndpointGroups is not null && EndpointGroups.TryGetValue(region, out var g) ? g : new EndpointGroupConfig();
 }

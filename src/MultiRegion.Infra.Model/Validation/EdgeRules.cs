@@ -21,6 +21,9 @@ internal static partial class EdgeRules
     [GeneratedRegex(@"^AWSManagedRules[A-Za-z0-9]+$")]
     private static partial Regex ManagedRuleGroup();
 
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex RuleName();
+
     public static void Validate(StackConfig c, ProblemSink sink)
     {
         if (c.Edge is not { } e)
@@ -252,17 +255,41 @@ internal static partial class EdgeRules
                 $"'{w.ManagedRuleGroups[i]}' is not an AWS managed rule group name such as AWSManagedRulesCommonRuleSet");
         if (w.ManagedRuleGroups.Distinct().Count() != w.ManagedRuleGroups.Count)
             sink.Add($"{at}.managedRuleGroups", "a rule group is listed twice");
+        ValidateOriginHeaderKeys(w, sink);
+        foreach (var (group, rules) in w.CountRules ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            if (!w.ManagedRuleGroups.Contains(group))
+                sink.Add($"{at}.countRules.{group}", $"'{group}' is not in managedRuleGroups{DidYouMean.Hint(group, w.ManagedRuleGroups)}; only a group the ACL uses can have rules counted");
+            for (var i = 0; i < rules.Count; i++)
+                sink.Require(RuleName().IsMatch(rules[i]), $"{at}.countRules.{group}[{i}]",
+                    $"'{rules[i]}' is not a rule name of a managed rule group such as {WafConfig.BodySizeRule}");
+        }
+    }
+
+    private static void ValidateOriginHeaderKeys(WafConfig w, ProblemSink sink)
+    {
+        const string at = "edge.waf.originHeaderKeys";
+        var keys = w.EffectiveOriginHeaderKeys;
+        sink.Require(keys.Count is 1 or 2, at,
+            $"{keys.Count} keys listed; give one, or two while rotating (the regional ACLs accept both, CloudFront sends the last)");
+        for (var i = 0; i < keys.Count; i++)
+            sink.Require(RuleName().IsMatch(keys[i]), $"{at}[{i}]", $"'{keys[i]}' must be a JSON key of letters, digits, '_' or '-' (e.g. v2)");
+        if (keys.Distinct().Count() != keys.Count)
+            sink.Add(at, "a key is listed twice");
     }
 
     private static void ValidateAccelerator(AcceleratorConfig a, HashSet<string> regions, ProblemSink sink)
     {
         const string at = "edge.accelerator";
         sink.Require(a.ListenerPort is >= 1 and <= 65535, $"{at}.listenerPort", $"{a.ListenerPort} is not a TCP port");
-        sink.Require(HealthCheckConfig.AllowedIntervals.Contains(a.HealthCheckIntervalSeconds), $"{at}.healthCheckIntervalSeconds",
-            $"{a.HealthCheckIntervalSeconds} is not allowed: Global Accelerator checks every 10 or 30 s");
-        sink.Require(a.HealthCheckThreshold is >= 1 and <= 10, $"{at}.healthCheckThreshold",
-            $"{a.HealthCheckThreshold} is outside Global Accelerator's 1..10");
-        sink.Require(a.HealthCheckPath.StartsWith('/'), $"{at}.healthCheckPath", $"'{a.HealthCheckPath}' must start with '/'");
+        // Global Accelerator ignores endpoint-group health checks for load balancer endpoints (see AcceleratorConfig).
+        var set = new (string Key, object? Value)[]
+        {
+            ("healthCheckIntervalSeconds", a.HealthCheckIntervalSeconds), ("healthCheckThreshold", a.HealthCheckThreshold), ("healthCheckPath", a.HealthCheckPath),
+        };
+        foreach (var (key, value) in set.Where(s => s.Value is not null))
+            sink.Add($"{at}.{key}", $"{value} would do nothing: the endpoints are load balancers, and for those Global Accelerator uses the load balancer's own target health " +
+                "(docs.aws.amazon.com/global-accelerator/latest/dg/about-endpoint-groups.html); remove it and tune compute.workloads.<name>.ingress.healthCheckIntervalSeconds instead");
         foreach (var (region, g) in a.EndpointGroups ?? new Dictionary<string, EndpointGroupConfig>())
         {
             var gp = $"{at}.endpointGroups.{region}";

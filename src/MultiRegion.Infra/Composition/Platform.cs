@@ -30,6 +30,10 @@ public sealed class Platform
             regional[region.Name] = new RegionalStack(app, config, region);
 
         var data = DataTier.Build(app, config, regional);
+        if (Infra.Global.Waf.OriginVerify.IsOn(config))
+            foreach (var region in config.Regions.Where(r => r.Role != RegionRole.Primary))
+                regional[region.Name].AddDependency(regional[config.PrimaryRegion.Name],
+                    "its web ACL resolves the origin-verify secret replicated from the primary region's stack");
 
         var accelerator = config.Edge?.Accelerator is null ? null : new AcceleratorStack(app, config, regional);
         var global = new GlobalStack(app, config, regional, accelerator);

@@ -12,9 +12,8 @@ public static class PlatformStackProps
         StackName = spec.Name,
         Env = new Amazon.CDK.Environment { Account = config.Account, Region = spec.Region },
         Description = $"{config.Prefix}: {description} (MultiRegion.Infra, from {Path.GetFileName(config.SourcePath)})",
-        // Values crossing regions (load balancer names, global datastore ids) flow through CDK's
-        // SSM-backed cross-region references, never hand-copied strings.
-        CrossRegionReferences = true,
+        // No CDK cross-region references: their export writer locks values other stacks read. Values crossing
+        // stacks flow through explicitly named SSM parameters instead (Composition/References/CrossStackValue).
         TerminationProtection = config.ProtectData,
     };
 

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Constructs;
 using MultiRegion.Infra.Composition;
+using MultiRegion.Infra.Composition.References;
 using MultiRegion.Infra.Global.Accelerator;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
@@ -26,7 +27,9 @@ public sealed class AcceleratorStack : Stack
         PlatformStackProps.Tag(this, config, spec);
         Accelerator = new EdgeAccelerator(this, "Accelerator", new EdgeAcceleratorProps(
             config.Edge!.Accelerator!,
-            config.Regions.ToDictionary(r => r.Name, r => regions[r.Name].Ingress.LoadBalancer.LoadBalancerArn, StringComparer.Ordinal),
+            config.Regions.ToDictionary(r => r.Name,
+                r => CrossStackValue.Read(this, regions[r.Name], config, "alb-arn", regions[r.Name].Ingress.LoadBalancer.LoadBalancerArn),
+                StringComparer.Ordinal),
             config.Prefix));
     }
 }

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Route53;
 using Constructs;
 using MultiRegion.Infra.Composition;
+using MultiRegion.Infra.Composition.References;
 using MultiRegion.Infra.Global.Cdn;
 using MultiRegion.Infra.Global.Dns;
 using MultiRegion.Infra.Global.Waf;
@@ -47,8 +48,8 @@ public sealed class GlobalStack : Stack
         Endpoints = new RegionEndpoints(this, "Regions", new RegionEndpointsProps(
             names,
             config.Regions.Select(r => new RegionEndpoint(r.Name,
-                regions[r.Name].Ingress.LoadBalancer.LoadBalancerDnsName,
-                regions[r.Name].Ingress.LoadBalancer.LoadBalancerCanonicalHostedZoneId)).ToList(),
+                CrossStackValue.Read(this, regions[r.Name], config, "alb-dns-name", regions[r.Name].Ingress.LoadBalancer.LoadBalancerDnsName),
+                CrossStackValue.Read(this, regions[r.Name], config, "alb-zone-id", regions[r.Name].Ingress.LoadBalancer.LoadBalancerCanonicalHostedZoneId))).ToList(),
             edge.HealthCheck,
             config.Prefix));
         var checks = Endpoints.HealthChecks.ToDictionary(kv => kv.Key, kv => kv.Value.Ref, StringComparer.Ordinal);
@@ -74,13 +75,16 @@ public sealed class GlobalStack : Stack
         {
             routed[CdnConfig.AcceleratorOrigin] = names.Fqdn(ga.RecordName);
             AliasRecord.Create(this, "AcceleratorAlias", names, routed[CdnConfig.AcceleratorOrigin],
-                accelerator.Accelerator.DnsName, AliasRecord.GlobalAcceleratorZoneId, evaluateTargetHealth: true);
+                CrossStackValue.Read(this, accelerator, config, "accelerator-dns-name", accelerator.Accelerator.DnsName),
+                AliasRecord.GlobalAcceleratorZoneId, evaluateTargetHealth: true);
         }
 
         if (edge.Waf is { } waf)
             WebAcl = new EdgeWebAcl(this, "WebAcl", new EdgeWebAclProps(waf, WebAclScope.CloudFront, $"{config.Prefix}-cloudfront"));
         if (edge.Cdn is { } cdn)
             Cdn = new EdgeDistribution(this, "Cdn", new EdgeDistributionProps(
-                cdn, names, zone, config.Regions.Select(r => r.Name).ToList(), routed, WebAcl?.Arn, config.ProtectData, config.Prefix));
+                cdn, names, zone, config.Regions.Select(r => r.Name).ToList(), routed, WebAcl?.Arn, config.ProtectData, config.Prefix,
+                OriginVerify.SentHeaders(config)));
+        SameZoneAliasOrder.Apply(this);
     }
 }

@@ -19,6 +19,9 @@ public sealed class RegionalStack : Stack
     public RegionalWebAcl? WebAcl { get; }
     public RegionalCompute? Compute { get; }
 
+    /// <summary>The origin-verify secret (primary region only, when CloudFront fronts regional ACLs).</summary>
+    public OriginVerifySecret? OriginVerifySecret { get; }
+
     public RegionalStack(Construct scope, StackConfig config, RegionConfig region)
         : this(scope, config, region, new StackSpec(StackLayout.RegionalStackName(config, region.Name), region.Name, StackKind.Regional, region.RoleName))
     {
@@ -34,7 +37,10 @@ public sealed class RegionalStack : Stack
             config.Compute?.IngressSettings.IdleTimeoutSeconds ?? new IngressConfig().IdleTimeoutSeconds));
         if (config.Compute is not null)
             Compute = new RegionalCompute(this, "Compute", new RegionalComputeProps(config, region, Network.Vpc, Ingress));
+        if (Global.Waf.OriginVerify.IsOn(config) && region.Role == RegionRole.Primary)
+            OriginVerifySecret = new OriginVerifySecret(this, "OriginVerify", config);
         if (config.Edge?.Waf is { RegionalAcls: true } waf)
-            WebAcl = new RegionalWebAcl(this, "WebAcl", waf, $"{config.Prefix}-{region.Name}", Ingress.LoadBalancer);
+            WebAcl = new RegionalWebAcl(this, "WebAcl", waf, $"{config.Prefix}-{region.Name}", Ingress.LoadBalancer,
+                Global.Waf.OriginVerify.AcceptedValues(config));
     }
 }

@@ -30,6 +30,6 @@ public sealed class EdgeLayoutTests
         Assert.Equal(10, e.HealthCheck.Interval);
         Assert.Equal(3, e.HealthCheck.FailureThreshold);
         Assert.Equal(RoutingConfig.AliasRecordTtlSeconds, e.Routing.RecordTtlSeconds);
-        Assert.Equal((10, 3), (e.Accelerator!.HealthCheckIntervalSeconds, e.Accelerator.HealthCheckThreshold));
+        Assert.Equal((null, null, null), (e.Accelerator!.HealthCheckIntervalSeconds, e.Accelerator.HealthCheckThreshold, e.Accelerator.HealthCheckPath));
     }
 }

@@ -182,8 +182,6 @@ public sealed class EdgeRulesTests
     }
 
     [Theory]
-    [InlineData("healthCheckIntervalSeconds: 10", "healthCheckIntervalSeconds: 5", "edge.accelerator.healthCheckIntervalSeconds", "10 or 30")]
-    [InlineData("healthCheckThreshold: 3", "healthCheckThreshold: 11", "edge.accelerator.healthCheckThreshold", "1..10")]
     [InlineData("eu-west-1:      { trafficDialPercent: 100", "eu-west-1:      { trafficDialPercent: 101", "edge.accelerator.endpointGroups.eu-west-1.trafficDialPercent", "not a percentage")]
     [InlineData("ap-southeast-1: { trafficDialPercent: 100, weight: 128 }", "ap-southeast-2: { trafficDialPercent: 100, weight: 256 }", "edge.accelerator.endpointGroups.ap-southeast-2", "not a region of this config")]
     public void Accelerator_settings_are_bounded(string from, string to, string path, string fragment)
@@ -215,5 +213,51 @@ public sealed class EdgeRulesTests
     public void Routed_names_are_distinct_and_covered_by_the_certificates(string from, string to, string path, string fragment)
     {
         Rejects(With("prod", from, to), path, fragment);
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    [InlineData("dev")]
+    public void The_common_rule_sets_body_size_rule_is_counted_not_blocking(string name)
+    {
+        var waf = Load(name).Edge!.Waf!;
+        Assert.Equal([WafConfig.BodySizeRule], waf.CountRulesOf(WafConfig.CommonRuleSet));
+        Assert.Empty(waf.CountRulesOf("AWSManagedRulesKnownBadInputsRuleSet"));
+    }
+
+    [Fact]
+    public void Count_rules_must_name_a_group_the_acl_uses()
+    {
+        var yaml = With("prod", "      AWSManagedRulesCommonRuleSet: [SizeRestrictions_BODY]", "      AWSManagedRulesSQLiRuleSet: [SQLi_BODY]");
+        Rejects(yaml, "edge.waf.countRules.AWSManagedRulesSQLiRuleSet", "not in managedRuleGroups");
+    }
+
+    [Fact]
+    public void Count_rules_can_be_emptied_to_block_large_bodies()
+    {
+        var yaml = With("prod", "    countRules:\n      AWSManagedRulesCommonRuleSet: [SizeRestrictions_BODY]\n", "    countRules: {}\n");
+        var waf = Model.Loading.ConfigLoader.Parse(yaml, "test.yaml").Edge!.Waf!;
+        Assert.Empty(waf.CountRulesOf(WafConfig.CommonRuleSet));
+    }
+
+    [Fact]
+    public void Origin_header_keys_are_one_or_two_while_rotating()
+    {
+        Assert.Equal(["v1"], Load("prod").Edge!.Waf!.EffectiveOriginHeaderKeys);
+        var rotating = With("prod", "originHeaderKeys: [v1]", "originHeaderKeys: [v1, v2]");
+        Assert.Equal(["v1", "v2"], Model.Loading.ConfigLoader.Parse(rotating, "test.yaml").Edge!.Waf!.EffectiveOriginHeaderKeys);
+        var three = With("prod", "originHeaderKeys: [v1]", "originHeaderKeys: [v1, v2, v3]");
+        Rejects(three, "edge.waf.originHeaderKeys", "3 keys listed", "two while rotating");
+    }
+
+    [Theory]
+    [InlineData("healthCheckIntervalSeconds: 10", "edge.accelerator.healthCheckIntervalSeconds")]
+    [InlineData("healthCheckThreshold: 3", "edge.accelerator.healthCheckThreshold")]
+    [InlineData("healthCheckPath: /health", "edge.accelerator.healthCheckPath")]
+    public void Accelerator_health_check_settings_are_refused_because_load_balancer_endpoints_ignore_them(string setting, string path)
+    {
+        var yaml = With("videochat", "    clientAffinity: sourceIp\n", $"    clientAffinity: sourceIp\n    {setting}\n");
+        Rejects(yaml, path, "would do nothing", "load balancer's own target health", "ingress.healthCheckIntervalSeconds");
     }
 }

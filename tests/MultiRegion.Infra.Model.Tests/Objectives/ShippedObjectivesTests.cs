@@ -147,6 +147,23 @@ public sealed class ShippedObjectivesTests
     [InlineData("rate(12 hours)", 43200)]
     public void Backup_schedules_become_intervals(string expression, double seconds) =>
         Assert.Equal(seconds, BackupSchedule.IntervalSeconds(expression));
+
+    [Fact]
+    public void Accelerator_failover_comes_from_the_target_groups_health_check_plus_the_accelerators_reaction()
+    {
+        var c = Load("videochat");
+        var step = AcceleratorFailover.Step(c);
+        // signalling's target group: every 5 s, unhealthy after ALB's default 2 failures; then up to 30 s for GA.
+        Assert.Equal(5 * 2 + 30, step.Fact.Seconds);
+        Assert.True(step.Fact.Estimate);
+        Assert.Contains("target health 5 s x 2", step.Fact.Source);
+        Assert.Contains(ObjectiveInputsBuilder.From(c).FailoverSteps, s => s.Name == step.Name && s.Fact.Seconds == 40);
+
+        // A slower target group check makes the accelerator the slowest step, and the RTO promise breaks.
+        var slow = Replace(Text("videochat"), "healthCheckIntervalSeconds: 5\n        healthCheckTimeoutSeconds: 4", "healthCheckIntervalSeconds: 60\n        healthCheckTimeoutSeconds: 4");
+        var p = Refused(slow, "objectives.regionFailover.rtoSeconds");
+        Assert.Contains("slowest dependent step: Global Accelerator endpoint failover 150 s", p.Message);
+    }
 }
 
 public sealed class ObjectivesPlanTests

@@ -49,9 +49,9 @@ public sealed class CacheTests
     {
         var t = Prod.Regional(region);
         t.ResourceCountIs("AWS::ElastiCache::GlobalReplicationGroup", 0);
-        // The id AWS assigns (prefix + suffix) comes from the primary's stack through CDK's cross-region export reader.
+        // The id AWS assigns (prefix + suffix) comes from the primary's stack through an SSM parameter read at deploy time.
         t.ResourcePropertiesCountIs("AWS::ElastiCache::ReplicationGroup", Props(
-            ("GlobalReplicationGroupId", Props(("Fn::GetAtt", Match.ArrayWith(new object[] { Match.StringLikeRegexp("ExportsReader") })))),
+            ("GlobalReplicationGroupId", Props(("Fn::GetAtt", Match.ArrayWith(new object[] { Match.StringLikeRegexp("ReferencesRead.*GlobalDatastore") })))),
             ("NumCacheClusters", nodes),
             ("MultiAZEnabled", true),
             ("AutomaticFailoverEnabled", true)), 2);

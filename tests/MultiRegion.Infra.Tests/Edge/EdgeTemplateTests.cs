@@ -61,7 +61,8 @@ public sealed class EdgeTemplateTests
             ["Properties"] = new Dictionary<string, object> { ["Name"] = "eu-west-1.mlops.example.com" },
         });
         var alias = D(D(D(records.Values.Single())["Properties"])["AliasTarget"]);
-        Assert.Contains("LoadBalancer", System.Text.Json.JsonSerializer.Serialize(alias["DNSName"]));
+        // The load balancer's name, read at deploy time from the SSM parameter the regional stack writes.
+        Assert.Contains("ReferencesReadMlopsProdEuWest1AlbDnsName", System.Text.Json.JsonSerializer.Serialize(alias["DNSName"]));
         Assert.False((bool)alias["EvaluateTargetHealth"]);
     }
 
@@ -233,36 +234,85 @@ public sealed class EdgeTemplateTests
             Assert.Contains("LoadBalancer", System.Text.Json.JsonSerializer.Serialize(assoc["ResourceArn"]));
         }
         Dev.Regional("us-west-2").ResourceCountIs("AWS::WAFv2::WebACL", 0);
-        // Requests relayed by CloudFront share CloudFront's addresses: the regional rate rule skips them.
-        Prod.Regional("us-west-2").HasResourceProperties("AWS::WAFv2::WebACL", new Dictionary<string, object>
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    public void Regional_rate_rules_skip_only_requests_carrying_the_secret_origin_header_not_x_amz_cf_id(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var accepted = "{{resolve:secretsmanager:" + p.Config.Prefix + "/origin-verify:SecretString:v1}}";
+        foreach (var region in p.Config.Regions)
         {
-            ["Rules"] = Match.ArrayWith(new object[]
+            var t = p.Regional(region.Name);
+            Assert.DoesNotContain("x-amz-cf-id", System.Text.Json.JsonSerializer.Serialize(t.ToJSON()), StringComparison.OrdinalIgnoreCase);
+            // Requests relayed by CloudFront share CloudFront's addresses: the regional rate rule skips them, and only them.
+            t.HasResourceProperties("AWS::WAFv2::WebACL", new Dictionary<string, object>
             {
-                Match.ObjectLike(new Dictionary<string, object>
+                ["Scope"] = "REGIONAL",
+                ["Rules"] = Match.ArrayWith(new object[]
                 {
-                    ["Statement"] = new Dictionary<string, object>
+                    Match.ObjectLike(new Dictionary<string, object>
                     {
-                        ["RateBasedStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                        ["Action"] = new Dictionary<string, object> { ["Block"] = new Dictionary<string, object>() },
+                        ["Statement"] = new Dictionary<string, object>
                         {
-                            ["Limit"] = 2000,
-                            ["ScopeDownStatement"] = new Dictionary<string, object>
+                            ["RateBasedStatement"] = Match.ObjectLike(new Dictionary<string, object>
                             {
-                                ["NotStatement"] = new Dictionary<string, object>
+                                ["Limit"] = 2000,
+                                ["ScopeDownStatement"] = new Dictionary<string, object>
                                 {
-                                    ["Statement"] = new Dictionary<string, object>
+                                    ["NotStatement"] = new Dictionary<string, object>
                                     {
-                                        ["SizeConstraintStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                                        ["Statement"] = new Dictionary<string, object>
                                         {
-                                            ["FieldToMatch"] = new Dictionary<string, object> { ["SingleHeader"] = new Dictionary<string, object> { ["Name"] = "x-amz-cf-id" } },
-                                        }),
+                                            ["ByteMatchStatement"] = Match.ObjectLike(new Dictionary<string, object>
+                                            {
+                                                ["FieldToMatch"] = new Dictionary<string, object> { ["SingleHeader"] = new Dictionary<string, object> { ["Name"] = "x-origin-verify" } },
+                                                ["PositionalConstraint"] = "EXACTLY",
+                                                ["SearchString"] = accepted,
+                                            }),
+                                        },
                                     },
                                 },
-                            },
-                        }),
-                    },
+                            }),
+                        },
+                    }),
                 }),
-            }),
+            });
+        }
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    public void Cloudfront_sends_the_origin_header_to_every_origin_from_a_secret_replicated_to_every_region(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var origins = ((object[])DistributionConfig(p)["Origins"]).Select(D).ToList();
+        Assert.NotEmpty(origins);
+        Assert.All(origins, o =>
+        {
+            var header = D(Assert.Single((object[])o["OriginCustomHeaders"]));
+            Assert.Equal("x-origin-verify", header["HeaderName"]);
+            Assert.Equal("{{resolve:secretsmanager:" + p.Config.Prefix + "/origin-verify:SecretString:v1}}", header["HeaderValue"]);
         });
+        var primary = p.Config.PrimaryRegion.Name;
+        var secret = D(D(p.Regional(primary).FindResources("AWS::SecretsManager::Secret", new Dictionary<string, object>
+        {
+            ["Properties"] = new Dictionary<string, object> { ["Name"] = p.Config.Prefix + "/origin-verify" },
+        }).Values.Single())["Properties"]);
+        var replicas = ((object[])secret["ReplicaRegions"]).Select(r => (string)D(r)["Region"]).Order().ToList();
+        Assert.Equal(p.Config.Regions.Select(r => r.Name).Append("us-east-1").Distinct().Where(r => r != primary).Order().ToList(), replicas);
+        Assert.All(p.Config.Regions.Where(r => r.Name != primary), r =>
+            Assert.Contains(p.Platform.Regional[r.Name].Dependencies, d => d.StackName == p.Platform.Regional[primary].StackName));
+    }
+
+    [Fact]
+    public void Without_regional_acls_cloudfront_sends_no_origin_header()
+    {
+        Assert.All(((object[])DistributionConfig(Dev)["Origins"]).Select(D), o => Assert.False(o.ContainsKey("OriginCustomHeaders")));
     }
 
     [Fact]
@@ -283,9 +333,6 @@ public sealed class EdgeTemplateTests
             {
                 ["EndpointGroupRegion"] = region.Name,
                 ["TrafficDialPercentage"] = 100,
-                ["HealthCheckIntervalSeconds"] = 10,
-                ["ThresholdCount"] = 3,
-                ["HealthCheckPath"] = "/health",
                 ["EndpointConfigurations"] = new object[]
                 {
                     Match.ObjectLike(new Dictionary<string, object> { ["Weight"] = 128, ["ClientIPPreservationEnabled"] = true }),
@@ -294,10 +341,44 @@ public sealed class EdgeTemplateTests
     }
 
     [Fact]
+    public void Accelerator_endpoint_groups_carry_no_health_check_settings_that_load_balancer_endpoints_ignore()
+    {
+        var groups = Video.TemplateOf(Video.Platform.Accelerator!).FindResources("AWS::GlobalAccelerator::EndpointGroup").Values;
+        Assert.NotEmpty(groups);
+        foreach (var g in groups)
+        {
+            var props = D(D(g)["Properties"]);
+            foreach (var key in new[] { "HealthCheckIntervalSeconds", "ThresholdCount", "HealthCheckPath", "HealthCheckProtocol", "HealthCheckPort" })
+                Assert.False(props.ContainsKey(key), $"endpoint group sets {key}");
+        }
+    }
+
+    [Fact]
     public void Prod_has_no_accelerator_unless_configured()
     {
         Assert.Null(Prod.Platform.Accelerator);
         Assert.DoesNotContain(Prod.Platform.Stacks, s => s.Spec.Kind == Model.Planning.StackKind.Accelerator);
         Assert.Contains(Video.Platform.Stacks, s => s.Spec.Kind == Model.Planning.StackKind.Accelerator && s.Stack.Region == "us-west-2");
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    [InlineData("dev")]
+    public void Every_web_acl_counts_the_common_rule_sets_8_kb_body_rule_instead_of_blocking(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var templates = p.Config.Regions.Select(r => p.Regional(r.Name)).Append(p.Global).ToList();
+        var acls = templates.SelectMany(t => t.FindResources("AWS::WAFv2::WebACL").Values).ToList();
+        Assert.Equal(1 + (p.Config.Edge!.Waf!.RegionalAcls ? p.Config.Regions.Count : 0), acls.Count);
+        foreach (var acl in acls)
+        {
+            var common = ((object[])D(D(acl)["Properties"])["Rules"]).Select(D)
+                .Single(r => D(r["Statement"]).TryGetValue("ManagedRuleGroupStatement", out var g) && (string)D(g)["Name"] == "AWSManagedRulesCommonRuleSet");
+            var overrides = ((object[])D(D(common["Statement"])["ManagedRuleGroupStatement"])["RuleActionOverrides"]).Select(D).ToList();
+            var body = Assert.Single(overrides);
+            Assert.Equal("SizeRestrictions_BODY", body["Name"]);
+            Assert.True(D(body["ActionToUse"]).ContainsKey("Count"));
+        }
     }
 }

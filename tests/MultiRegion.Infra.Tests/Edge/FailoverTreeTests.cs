@@ -138,4 +138,48 @@ public sealed class FailoverTreeTests
         Assert.True(sim.IsHealthy("lat.api.chat.example.com", ["eu-west-1"]));
         Assert.False(sim.IsHealthy("lat.api.chat.example.com", []));
     }
+
+    private static IEnumerable<(string Id, System.Text.Json.JsonElement Resource)> RecordSets(SynthesizedPlatform p)
+    {
+        var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(p.Outdir, p.Platform.Global.TemplateFile)));
+        return doc.RootElement.GetProperty("Resources").EnumerateObject()
+            .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Route53::RecordSet")
+            .Select(r => (r.Name, r.Value.Clone()))
+            .ToList();
+    }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_alias_to_a_name_in_the_zone_depends_on_the_records_of_that_name(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        var records = RecordSets(p).ToList();
+        string NameOf(System.Text.Json.JsonElement r) => r.GetProperty("Properties").GetProperty("Name").GetString()!.TrimEnd('.');
+        var sameZone = 0;
+        foreach (var (id, r) in records)
+        {
+            var alias = r.GetProperty("Properties").GetProperty("AliasTarget");
+            if (alias.GetProperty("HostedZoneId").ValueKind != System.Text.Json.JsonValueKind.String
+                || alias.GetProperty("HostedZoneId").GetString() != p.Config.Dns.HostedZoneId)
+                continue;
+            sameZone++;
+            var target = alias.GetProperty("DNSName").GetString()!.TrimEnd('.');
+            var targets = records.Where(t => NameOf(t.Resource) == target).Select(t => t.Id).ToList();
+            Assert.True(targets.Count > 0, $"{id} aliases {target}, which has no record in the global template");
+            var dependsOn = r.TryGetProperty("DependsOn", out var d) ? d.EnumerateArray().Select(e => e.GetString()).ToHashSet() : [];
+            Assert.All(targets, t => Assert.True(dependsOn.Contains(t), $"{id} aliases {target} but does not depend on {t}"));
+        }
+        Assert.True(sameZone > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_failover_alias_evaluates_its_targets_health(string name)
+    {
+        var failover = RecordSets(SynthesizedPlatform.Shipped(name))
+            .Where(r => r.Resource.GetProperty("Properties").TryGetProperty("Failover", out _)).ToList();
+        Assert.NotEmpty(failover);
+        Assert.All(failover, r => Assert.True(
+            r.Resource.GetProperty("Properties").GetProperty("AliasTarget").GetProperty("EvaluateTargetHealth").GetBoolean(), $"{r.Id} does not evaluate target health"));
+    }
 }

@@ -25,8 +25,15 @@ public static class AwsLimits
     /// <summary>Global Datastore replication lag: usually under 1 s (AWS DR workshop, not the service docs).</summary>
     public static readonly AwsFact GlobalDatastoreReplicationLag = new(1, "Global Datastore replication lag: usually under 1 s (AWS DR workshop; asynchronous, no bound)", true);
 
-    /// <summary>Global Accelerator: observed failover up to about 60 s (AWS workshop, secondary).</summary>
-    public static readonly AwsFact GlobalAcceleratorFailover = new(60, "Global Accelerator endpoint failover: observed up to ~60 s (AWS workshop, secondary)", true);
+    /// <summary>
+    /// Global Accelerator's own reaction once a load balancer endpoint reports unhealthy: new connections move within
+    /// its 30 s health-check interval (AWS workshop, https://intro-to-global-accelerator.workshop.aws/en/failover.html,
+    /// secondary, read 2026-11-22). Detection by the load balancer comes before it (<see cref="AcceleratorFailover"/>).
+    /// </summary>
+    public static readonly AwsFact GlobalAcceleratorReaction = new(30, "Global Accelerator moves new connections up to 30 s after the load balancer reports unhealthy (AWS GA workshop, secondary, read 2026-11-22)", true);
+
+    /// <summary>ALB target groups' defaults when a health check leaves them unset: 30 s interval, 2 failures to unhealthy.</summary>
+    public const int AlbDefaultHealthCheckIntervalSeconds = 30, AlbDefaultUnhealthyThreshold = 2;
 
     /// <summary>S3 Replication Time Control: 99.99% of objects within 15 minutes (SLA).</summary>
     public static readonly AwsFact S3ReplicationTimeControl = new(900, "S3 Replication Time Control: 99.99% of objects within 15 min (SLA)", false);

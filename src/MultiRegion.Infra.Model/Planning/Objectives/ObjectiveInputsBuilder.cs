@@ -36,7 +36,7 @@ public static class ObjectiveInputsBuilder
         if (c.Data?.EffectiveCaches.Count > 0)
             steps.Add(new DependentStep("Global Datastore promotion", AwsLimits.GlobalDatastorePromotion));
         if (edge.Accelerator is not null)
-            steps.Add(new DependentStep("Global Accelerator endpoint failover", AwsLimits.GlobalAcceleratorFailover));
+            steps.Add(AcceleratorFailover.Step(c));
 
         var stores = Stores(c);
         return new ObjectiveInputs(

@@ -10,7 +10,8 @@ public sealed record EdgeAcceleratorProps(AcceleratorConfig Config, IReadOnlyDic
 /// <summary>
 /// Global Accelerator: two static anycast IPs, a TCP listener (WebSockets pass through untouched) with client
 /// affinity from config, and an endpoint group per region on its load balancer with client IP preservation.
-/// With no healthy endpoint in a group, traffic goes to the next closest group. Established connections stay
+/// An endpoint is healthy as its load balancer's targets are (the target groups' health checks); with no healthy
+/// endpoint in a group, traffic goes to the next closest group. Established connections stay
 /// where they are on failover: clients must reconnect.
 /// </summary>
 public sealed class EdgeAccelerator : Construct
@@ -48,12 +49,8 @@ public sealed class EdgeAccelerator : Construct
                 ListenerArn = Listener.AttrListenerArn,
                 EndpointGroupRegion = region,
                 TrafficDialPercentage = g.TrafficDialPercent,
-                // For load balancer endpoints AWS uses the load balancer's target health; these apply otherwise.
-                HealthCheckProtocol = "HTTPS",
-                HealthCheckPort = c.ListenerPort,
-                HealthCheckPath = c.HealthCheckPath,
-                HealthCheckIntervalSeconds = c.HealthCheckIntervalSeconds,
-                ThresholdCount = c.HealthCheckThreshold,
+                // No health-check settings: for load balancer endpoints Global Accelerator ignores them and uses the
+                // load balancer's own target health (https://docs.aws.amazon.com/global-accelerator/latest/dg/about-endpoint-groups.html).
                 EndpointConfigurations = new object[]
                 {
                     new CfnEndpointGroup.EndpointConfigurationProperty

@@ -22,7 +22,8 @@ public sealed record EdgeDistributionProps(
     IReadOnlyDictionary<string, string> RoutedNames,
     string? WebAclArn,
     bool ProtectData,
-    string Prefix);
+    string Prefix,
+    IReadOnlyDictionary<string, string>? OriginHeaders = null);
 
 /// <summary>
 /// The CloudFront distribution: origins are the regions' origin names and the routed names (all HTTPS, TLS 1.2+,
@@ -135,12 +136,14 @@ public sealed class EdgeDistribution : Construct
                 FallbackStatusCodes = cdn.OriginFailover.StatusCodes.Select(c => (double)c).ToArray(),
             });
         else
-            origin = Http(props.Regions.Contains(name) ? props.Names.RegionOrigin(name) : props.RoutedNames[name], cdn.OriginFailover);
+            origin = Http(props.Regions.Contains(name) ? props.Names.RegionOrigin(name) : props.RoutedNames[name], cdn.OriginFailover, props.OriginHeaders);
         return _origins[name] = origin;
     }
 
-    private static HttpOrigin Http(string domain, Model.Config.OriginFailoverConfig f) => new(domain, new HttpOriginProps
+    private static HttpOrigin Http(string domain, Model.Config.OriginFailoverConfig f, IReadOnlyDictionary<string, string>? headers) => new(domain, new HttpOriginProps
     {
+        // The origin-verify header (Global/Waf/OriginVerify): how the regional web ACLs recognise CloudFront.
+        CustomHeaders = headers is { Count: > 0 } ? headers.ToDictionary(h => h.Key, h => h.Value) : null,
         ProtocolPolicy = OriginProtocolPolicy.HTTPS_ONLY,
         OriginSslProtocols = [OriginSslPolicy.TLS_V1_2],
         ConnectionAttempts = f.ConnectionAttempts,

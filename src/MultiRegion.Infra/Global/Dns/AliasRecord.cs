@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Amazon.CDK.AWS.Route53;
 using Constructs;
 
@@ -25,7 +26,7 @@ public static class AliasRecord
         string targetZoneId, bool evaluateTargetHealth, Routing? routing = null, string type = "A")
     {
         routing ??= new Routing();
-        return new CfnRecordSet(scope, id, new CfnRecordSetProps
+        var record = new CfnRecordSet(scope, id, new CfnRecordSetProps
         {
             HostedZoneId = names.HostedZoneId,
             Name = name,
@@ -43,7 +44,18 @@ public static class AliasRecord
             GeoLocation = routing.GeoLocation,
             HealthCheckId = routing.HealthCheckId,
         });
+        MadeIn.GetOrCreateValue(Amazon.CDK.Stack.Of(scope)).Add(new Made(record, name, targetZoneId == names.HostedZoneId ? targetDnsName : null));
+        return record;
     }
+
+    /// <summary>A record made here: its name and, when it aliases a name in the same zone, that name.</summary>
+    internal sealed record Made(CfnRecordSet Record, string Name, string? SameZoneTarget);
+
+    // Kept per stack because the L1 getters hand back jsii proxies rather than the values set.
+    private static readonly ConditionalWeakTable<Amazon.CDK.Stack, List<Made>> MadeIn = new();
+
+    /// <summary>Every record this class made in <paramref name="stack"/>.</summary>
+    internal static IReadOnlyList<Made> In(Amazon.CDK.Stack stack) => MadeIn.TryGetValue(stack, out var list) ? list : [];
 
     /// <summary>An alias to another name in the same zone.</summary>
     public static CfnRecordSet ToName(Construct scope, string id, DnsNames names, string name, string target,

@@ -32,7 +32,11 @@ public sealed class GeolocationRecords : Construct
             if (rule.Regions.Count == 1)
             {
                 var region = rule.Regions[0];
-                AliasRecord.ToName(this, $"Rule{i}", names, ruleName, names.RegionOrigin(region), evaluateTargetHealth: false,
+                // Failover alias records evaluate their target's health, as Route53 asks
+                // (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-failover-alias.html,
+                // "Evaluate target health"). The target, the region's origin alias, has no check of its own and does not
+                // evaluate the load balancer, so it always counts as healthy: the region's check alone decides, as planned.
+                AliasRecord.ToName(this, $"Rule{i}", names, ruleName, names.RegionOrigin(region), evaluateTargetHealth: true,
                     new Routing(SetIdentifier: region, Failover: "PRIMARY", HealthCheckId: props.RegionChecks[region]));
             }
             else

@@ -12,7 +12,8 @@ public enum WebAclScope
 }
 
 /// <summary>Inputs of <see cref="EdgeWebAcl"/>.</summary>
-public sealed record EdgeWebAclProps(WafConfig Waf, WebAclScope Scope, string Name);
+/// <param name="CloudFrontValues">Regional scope: the origin-verify header values that mark a request relayed by CloudFront (<see cref="OriginVerify"/>).</param>
+public sealed record EdgeWebAclProps(WafConfig Waf, WebAclScope Scope, string Name, IReadOnlyList<string>? CloudFrontValues = null);
 
 /// <summary>
 /// A WAFv2 web ACL with the configured AWS managed rule groups (in order) and a per-IP rate-based rule;
@@ -38,9 +39,23 @@ public sealed class EdgeWebAcl : Construct
                 Priority = i,
                 Statement = new CfnWebACL.StatementProperty
                 {
-                    ManagedRuleGroupStatement = new CfnWebACL.ManagedRuleGroupStatementProperty { VendorName = "AWS", Name = group },
+                    ManagedRuleGroupStatement = new CfnWebACL.ManagedRuleGroupStatementProperty
+                    {
+                        VendorName = "AWS",
+                        Name = group,
+                        // Rules the config counts instead of blocking (by default the common rule set's 8 KB body limit,
+                        // which would refuse inference and upload POSTs). RuleActionOverrides replaces the deprecated
+                        // ExcludedRules: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-wafv2-webacl-excludedrule.html
+                        RuleActionOverrides = waf.CountRulesOf(group) is { Count: > 0 } counted
+                            ? counted.Select(rule => (object)new CfnWebACL.RuleActionOverrideProperty
+                            {
+                                Name = rule,
+                                ActionToUse = new CfnWebACL.RuleActionProperty { Count = new CfnWebACL.CountActionProperty() },
+                            }).ToArray()
+                            : null,
+                    },
                 },
-                // The group's own actions apply (block); nothing is overridden to count.
+                // The group's own actions apply (block) except for the rules overridden above.
                 OverrideAction = new CfnWebACL.OverrideActionProperty { None = new Dictionary<string, object>() },
                 VisibilityConfig = Visibility($"{props.Name}-{group}"),
             });
@@ -56,7 +71,9 @@ public sealed class EdgeWebAcl : Construct
                     Limit = waf.RateLimit,
                     EvaluationWindowSec = waf.RateLimitWindowSeconds,
                     AggregateKeyType = "IP",
-                    ScopeDownStatement = props.Scope == WebAclScope.Regional ? NotFromCloudFront() : null,
+                    ScopeDownStatement = props.Scope == WebAclScope.Regional && props.CloudFrontValues is { Count: > 0 } values
+                        ? NotFromCloudFront(values)
+                        : null,
                 },
             },
             Action = new CfnWebACL.RuleActionProperty { Block = new CfnWebACL.BlockActionProperty() },
@@ -76,28 +93,36 @@ public sealed class EdgeWebAcl : Construct
     /// <summary>
     /// At a load balancer, requests relayed by CloudFront come from CloudFront's addresses, so counting them per IP
     /// would throttle whole edge locations; they were rate-limited per viewer IP at the edge already. The regional
-    /// rule counts only requests without CloudFront's <c>x-amz-cf-id</c> header (direct and Global Accelerator
-    /// traffic, whose client IPs are preserved).
+    /// rule counts every request that does not carry an accepted value of the secret origin-verify header (direct and
+    /// Global Accelerator traffic, whose client IPs are preserved). A header only CloudFront knows the value of,
+    /// unlike <c>x-amz-cf-id</c>, which any client can send to skip the rule.
     /// </summary>
-    private static CfnWebACL.StatementProperty NotFromCloudFront() => new()
+    private static CfnWebACL.StatementProperty NotFromCloudFront(IReadOnlyList<string> values)
     {
-        NotStatement = new CfnWebACL.NotStatementProperty
+        var matches = values.Select(v => new CfnWebACL.StatementProperty
         {
-            Statement = new CfnWebACL.StatementProperty
+            ByteMatchStatement = new CfnWebACL.ByteMatchStatementProperty
             {
-                SizeConstraintStatement = new CfnWebACL.SizeConstraintStatementProperty
+                FieldToMatch = new CfnWebACL.FieldToMatchProperty
                 {
-                    FieldToMatch = new CfnWebACL.FieldToMatchProperty
-                    {
-                        SingleHeader = new Dictionary<string, object> { ["Name"] = "x-amz-cf-id" },
-                    },
-                    ComparisonOperator = "GT",
-                    Size = 0,
-                    TextTransformations = new object[] { new CfnWebACL.TextTransformationProperty { Priority = 0, Type = "NONE" } },
+                    SingleHeader = new Dictionary<string, object> { ["Name"] = WafConfig.OriginHeader },
                 },
+                PositionalConstraint = "EXACTLY",
+                SearchString = v,
+                TextTransformations = new object[] { new CfnWebACL.TextTransformationProperty { Priority = 0, Type = "NONE" } },
             },
-        },
-    };
+        }).ToList();
+        return new CfnWebACL.StatementProperty
+        {
+            NotStatement = new CfnWebACL.NotStatementProperty
+            {
+                // An OR needs two statements: two values only while rotating.
+                Statement = matches.Count == 1
+                    ? matches[0]
+                    : new CfnWebACL.StatementProperty { OrStatement = new CfnWebACL.OrStatementProperty { Statements = matches.ToArray<object>() } },
+            },
+        };
+    }
 
     private static CfnWebACL.VisibilityConfigProperty Visibility(string metric) => new()
     {

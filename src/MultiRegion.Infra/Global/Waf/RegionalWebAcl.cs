@@ -10,9 +10,10 @@ public sealed class RegionalWebAcl : Construct
 {
     public EdgeWebAcl WebAcl { get; }
 
-    public RegionalWebAcl(Construct scope, string id, WafConfig waf, string name, IApplicationLoadBalancer loadBalancer) : base(scope, id)
+    public RegionalWebAcl(Construct scope, string id, WafConfig waf, string name, IApplicationLoadBalancer loadBalancer,
+        IReadOnlyList<string>? cloudFrontValues = null) : base(scope, id)
     {
-        WebAcl = new EdgeWebAcl(this, "WebAcl", new EdgeWebAclProps(waf, WebAclScope.Regional, name));
+        WebAcl = new EdgeWebAcl(this, "WebAcl", new EdgeWebAclProps(waf, WebAclScope.Regional, name, cloudFrontValues));
         new CfnWebACLAssociation(this, "LoadBalancer", new CfnWebACLAssociationProps
         {
             ResourceArn = loadBalancer.LoadBalancerArn,

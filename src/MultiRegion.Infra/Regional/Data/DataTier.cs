@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using MultiRegion.Infra.Composition.References;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
 using MultiRegion.Infra.Stacks;
@@ -36,12 +37,13 @@ public sealed class DataTier
         foreach (var stack in replicas.Values) primaryStack.AddDependency(stack, "replica buckets must exist before replication is configured");
         if (backup is not null) primaryStack.AddDependency(backup, "the copy vault must exist before the backup plan copies to it");
 
-        // Cross-region references: AWS prefixes the configured suffix of a Global Datastore id.
+        // Weak cross-stack references (SSM, Composition/References): AWS prefixes the configured suffix of a Global Datastore id.
         var datastoreIds = primaryData.Caches.ToDictionary(kv => kv.Key, kv => kv.Value.GlobalDatastore!.Ref, StringComparer.Ordinal);
         foreach (var region in config.Regions.Where(r => r.Role != RegionRole.Primary))
         {
             var stack = regional[region.Name];
-            regions[region.Name] = new RegionalData(stack, "Data", new RegionalDataProps(config, region, stack.Network.Vpc, datastoreIds));
+            var ids = datastoreIds.ToDictionary(kv => kv.Key, kv => CrossStackValue.Read(stack, primaryStack, config, $"global-datastore/{kv.Key}", kv.Value), StringComparer.Ordinal);
+            regions[region.Name] = new RegionalData(stack, "Data", new RegionalDataProps(config, region, stack.Network.Vpc, ids));
             if (config.Data.Database is not null || datastoreIds.Count > 0)
                 stack.AddDependency(primaryStack, "Aurora and Global Datastore secondaries join primaries created there");
         }
