@@ -31,8 +31,8 @@ internal static class FourRegionVariant
 
             """);
         // A Global Datastore spans at most 3 regions, and the objectives name the shipped regions: this routing
-        // variant leaves both out.
-        return WithoutSection(WithoutSection(yaml, "data"), "objectives");
+        // variant leaves both out (and the cost assumptions, which name the data section's buckets).
+        return WithoutSection(WithoutSection(WithoutSection(yaml, "data"), "objectives"), "cost");
     }
 
     private static string Replace(string text, string find, string replace) =>

@@ -40,7 +40,7 @@ public sealed record CostConfig(
 /// <param name="AcceleratorGbPerMonth">Data through Global Accelerator (DT-Premium).</param>
 /// <param name="LogsGbPerRegion">CloudWatch Logs ingested per region a month (EKS control plane, VPC flow logs).</param>
 /// <param name="BackupGb">AWS Backup recovery points kept in the primary, and copied to the backup region.</param>
-/// <param name="NodeDiskGb">Root volume per node (gp3); 20 GiB is the EKS managed node group default.</param>
+/// <param name="NodeDiskGb">Root volume per node (gp3); 20 GiB is the EKS managed node group default for Linux (CreateNodegroup diskSize, https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html).</param>
 /// <param name="ActiveUsers">Active users a month, for the cost per user (the video chat seed: "under $4 per active user").</param>
 public sealed record CostAssumptions(
     decimal CdnGbPerMonth = 0,
@@ -73,10 +73,11 @@ public sealed record CostReference(
     IReadOnlyDictionary<string, UsdRange>? Regions = null,
     UsdRange? Global = null);
 
-/// <summary>A range of US dollars a month; <c>low = high</c> for a single figure.</summary>
+/// <summary>A range of US dollars a month; <c>low = high</c> for a single figure, <c>low: 0</c> for "under high".</summary>
 public sealed record UsdRange(decimal Low, decimal High)
 {
-    public override string ToString() => Low == High ? Usd.Format(High) : $"{Usd.Format(Low)} - {Usd.Format(High)}";
+    public override string ToString() =>
+        Low == High ? Usd.Format(High) : Low == 0 ? $"under {Usd.Format(High)}" : $"{Usd.Format(Low)} - {Usd.Format(High)}";
 }
 
 /// <summary>How dollars are written in messages and plans.</summary>

@@ -61,6 +61,8 @@ public static class BudgetObjective
             Near($"{At}.monthlyBudgetUsd", budget, e.Total.Desired, "the estimate");
         foreach (var (region, regionBudget) in o.RegionMonthlyBudgetUsd ?? new Dictionary<string, decimal>())
             Near($"{At}.regionMonthlyBudgetUsd.{region}", regionBudget, e.RegionTotal(region).Desired, $"the {region} estimate");
+        if (o.MonthlyBudgetPerUserUsd is { } perUser && c.Cost?.EffectiveAssumptions.ActiveUsers is > 0 and var users)
+            Near($"{At}.monthlyBudgetPerUserUsd", perUser, Math.Round(e.Total.Desired / users, 2), $"the cost per user ({users} users)");
         if ((o.MonthlyBudgetUsd ?? o.MonthlyBudgetPerUserUsd) is not null || o.RegionMonthlyBudgetUsd is { Count: > 0 })
             if (e.Unpriced.Count > 0)
                 warnings.Add(($"{At}.monthlyBudgetUsd", $"the estimate has no price for {string.Join(", ", e.Unpriced)} (add rows to pricing/prices.json): the budget check leaves them out"));
