@@ -76,6 +76,15 @@ public sealed class CostEstimateTests
     }
 
     [Fact]
+    public void The_cost_per_user_is_the_desired_total_over_the_stated_users()
+    {
+        var plan = Plan("videochat");
+        Assert.Equal(500, plan.ActiveUsers);
+        Assert.Equal(Math.Round(plan.Total.Desired / 500, 2), plan.PerUserDesired);
+        Assert.Null(Plan("prod").PerUserDesired);
+    }
+
+    [Fact]
     public void Every_row_of_the_price_table_names_its_source_date_and_basis()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "pricing", "prices.json")));

@@ -34,7 +34,14 @@ public sealed record PlanCost(
     IReadOnlyList<PlanCostService> Services,
     IReadOnlyList<PlanCostLine> Lines,
     IReadOnlyList<CostAssumption> Assumptions,
-    IReadOnlyList<string> Unpriced);
+    IReadOnlyList<string> Unpriced)
+{
+    /// <summary><c>cost.assumptions.activeUsers</c>, when stated.</summary>
+    public int? ActiveUsers { get; init; }
+
+    /// <summary>The desired-size total per active user, when the users are stated.</summary>
+    public decimal? PerUserDesired => ActiveUsers is > 0 and var users ? Math.Round(Total.Desired / users, 2) : null;
+}
 
 /// <summary>The cost section of plan.json and plan.md, read from <see cref="CostPlanner"/>.</summary>
 public static class CostSection
@@ -49,7 +56,7 @@ public static class CostSection
             e.ByService.Select(x => new PlanCostService(x.Service, PlanCostRange.Of(x.Monthly))).ToList(),
             e.Lines.Select(l => new PlanCostLine(l.Region, l.Service, l.Item, l.Quantity, l.UnitPrice, l.Unit, PlanCostRange.Of(l.Monthly), l.Usage, l.Source)).ToList(),
             e.Assumptions,
-            e.Unpriced);
+            e.Unpriced) { ActiveUsers = c.Cost?.EffectiveAssumptions.ActiveUsers };
     }
 
     public static void Render(StackConfig c, StringBuilder md)
@@ -79,6 +86,9 @@ public static class CostSection
         if (plan.Budget is { } budget)
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"Budget (`objectives.monthlyBudgetUsd`): {Usd.Format(budget)}; estimate at desired size {Usd.Format(plan.Total.Desired)} ({(plan.Total.Desired / budget * 100).ToString("0", CultureInfo.InvariantCulture)}% of it).");
+        if (plan.PerUserDesired is { } perUser)
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"Per active user ({plan.ActiveUsers} users, `cost.assumptions.activeUsers`): {Usd.Format(perUser)} a month at desired size{(c.Objectives?.MonthlyBudgetPerUserUsd is { } promised ? $"; promised {Usd.Format(promised)}" : "")}.");
         md.AppendLine();
         md.AppendLine("| Service | Min | Desired | Max |");
         md.AppendLine("|---|---:|---:|---:|");
