@@ -176,6 +176,9 @@ public static class CostPlanner
             Add(g, "Route53", $"health check options ({(options == 2 ? "HTTPS, fast interval" : "HTTPS")})", $"{regions} checks x {options}", "route53", "health-check-option", regions * options);
             var scenarios = FailoverPlanner.Plan(c).Failures.Count;
             Add(g, "Route53", "calculated scenario checks (estimate: up to 2 per failure scenario)", $"{2 * scenarios} checks", "route53", "health-check", 2 * scenarios);
+            // Queries to alias records that point at an ELB or at another record of the zone are free (Route53 pricing);
+            // every routed name here is such an alias.
+            Add(g, "Route53", "queries (alias records: not charged)", "all queries", "route53", "alias-query", 0);
             Add(g, "CloudWatch", "health-check alarms", $"{regions} alarms", "cloudwatch", "alarm", regions);
             if (edge.Cdn is not null)
             {

@@ -41,7 +41,8 @@ public sealed class MonthlyBudget : Construct
                 BudgetType = "COST",
                 TimeUnit = "MONTHLY",
                 BudgetLimit = new CfnBudget.SpendProperty { Amount = (double)props.AmountUsd, Unit = "USD" },
-                // Cost filter keys are the Budgets API's (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Budget.html).
+                // CostFilters' Region key (https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-create-filters.html).
+                // The Budgets API now prefers FilterExpression; Amazon.CDK.Lib 2.160 does not model it, CostFilters still works.
                 CostFilters = props.Region is { } region ? new Dictionary<string, object> { ["Region"] = new[] { region } } : null,
             },
             NotificationsWithSubscribers = subscribers.Length == 0 ? null : new[] { Notify("ACTUAL", 80), Notify("FORECASTED", 100) },
