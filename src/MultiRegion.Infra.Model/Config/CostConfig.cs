@@ -67,11 +67,13 @@ public sealed record CostAssumptions(
 /// <param name="Total">The seed's total per month.</param>
 /// <param name="Regions">The seed's figure per region name.</param>
 /// <param name="Global">The seed's figure for global services (CloudFront, Route53, WAF, ...).</param>
+/// <param name="Services">The seed's figure per service, by the estimate's service names (<c>CloudFront</c>, <c>WAF</c>, ...).</param>
 public sealed record CostReference(
     string Source,
     UsdRange Total,
     IReadOnlyDictionary<string, UsdRange>? Regions = null,
-    UsdRange? Global = null);
+    UsdRange? Global = null,
+    IReadOnlyDictionary<string, UsdRange>? Services = null);
 
 /// <summary>A range of US dollars a month; <c>low = high</c> for a single figure, <c>low: 0</c> for "under high".</summary>
 public sealed record UsdRange(decimal Low, decimal High)

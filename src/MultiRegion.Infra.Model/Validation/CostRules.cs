@@ -86,6 +86,13 @@ internal static partial class CostRules
                     sink.Add($"cost.reference.regions.{region}", $"'{region}' is not a region of this config{DidYouMean.Hint(region, regions)}");
                 Range(sink, $"cost.reference.regions.{region}", range);
             }
+            var services = Planning.Cost.CostPlanner.ServiceNames;
+            foreach (var (service, range) in seed.Services ?? new Dictionary<string, UsdRange>())
+            {
+                if (!services.Contains(service))
+                    sink.Add($"cost.reference.services.{service}", $"'{service}' is not a service of the estimate ({string.Join(", ", services)}){DidYouMean.Hint(service, services)}");
+                Range(sink, $"cost.reference.services.{service}", range);
+            }
         }
     }
 

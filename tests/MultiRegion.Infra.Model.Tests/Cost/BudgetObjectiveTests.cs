@@ -76,6 +76,13 @@ public sealed class BudgetObjectiveTests
     }
 
     [Fact]
+    public void Seed_figures_must_name_services_of_the_estimate()
+    {
+        ShippedConfigs.Rejects(ShippedConfigs.With("prod", "      Route53: { low: 50, high: 100 }", "      Route 53: { low: 50, high: 100 }"),
+            "cost.reference.services.Route 53", "not a service of the estimate", "Route53");
+    }
+
+    [Fact]
     public void A_budget_without_alert_emails_loads_with_a_warning()
     {
         var c = ConfigLoader.Parse(ShippedConfigs.With("prod", "  alertEmails: [platform-cost@mlops.example.com]\n", ""), "test.yaml");

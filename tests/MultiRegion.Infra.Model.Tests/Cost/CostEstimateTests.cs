@@ -76,6 +76,17 @@ public sealed class CostEstimateTests
     }
 
     [Fact]
+    public void The_plan_shows_the_seeds_figures_beside_the_estimate()
+    {
+        var plan = Plan("prod");
+        Assert.Equal(new(21000, 33000), plan.SeedTotal);
+        Assert.Equal(new(12000, 18000), Assert.Single(plan.Regions, r => r.Region == "us-west-2").Seed);
+        Assert.Equal(new(1000, 2000), Assert.Single(plan.Regions, r => r.Region == "global").Seed);
+        Assert.Equal(new(500, 1000), Assert.Single(plan.Services, s => s.Service == "CloudFront").Seed);
+        Assert.All(plan.Lines, l => Assert.Contains(l.Service, CostPlanner.ServiceNames));
+    }
+
+    [Fact]
     public void The_cost_per_user_is_the_desired_total_over_the_stated_users()
     {
         var plan = Plan("videochat");

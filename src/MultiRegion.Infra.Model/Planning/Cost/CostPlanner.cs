@@ -17,6 +17,13 @@ namespace MultiRegion.Infra.Model.Planning.Cost;
 /// </summary>
 public static class CostPlanner
 {
+    /// <summary>The service names lines are grouped by (and <c>cost.reference.services</c> may name).</summary>
+    public static readonly IReadOnlyList<string> ServiceNames =
+    [
+        "EC2", "EKS", "EBS", "NAT gateway", "VPC endpoints", "Load balancer", "WAF", "KMS", "CloudWatch",
+        "Aurora", "ElastiCache", "S3", "AWS Backup", "Route53", "CloudFront", "Global Accelerator",
+    ];
+
     public static CostEstimate Estimate(StackConfig c) => Estimate(c, PriceTable.Shipped);
 
     public static CostEstimate Estimate(StackConfig c, PriceTable prices)

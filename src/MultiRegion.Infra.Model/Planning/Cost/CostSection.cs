@@ -13,8 +13,8 @@ public sealed record PlanCostRange(decimal Min, decimal Desired, decimal Max)
 /// <summary>A region's (or <c>global</c>'s) total beside the seed's figure for it.</summary>
 public sealed record PlanCostRegion(string Region, PlanCostRange Monthly, UsdRange? Seed);
 
-/// <summary>A service's total over all regions.</summary>
-public sealed record PlanCostService(string Service, PlanCostRange Monthly);
+/// <summary>A service's total over all regions, beside the seed's figure for it.</summary>
+public sealed record PlanCostService(string Service, PlanCostRange Monthly, UsdRange? Seed = null);
 
 /// <summary>A priced line as plan.json reports it.</summary>
 public sealed record PlanCostLine(string Region, string Service, string Item, string Quantity, decimal UnitPrice, string Unit, PlanCostRange Monthly, bool Usage, string Source);
@@ -53,7 +53,7 @@ public static class CostSection
         return new PlanCost("USD", e.HoursPerMonth, PlanCostRange.Of(e.Total), seed?.Total, seed?.Source, c.Objectives?.MonthlyBudgetUsd,
             e.ByRegion.Select(x => new PlanCostRegion(x.Region, PlanCostRange.Of(x.Monthly),
                 x.Region == CostEstimate.Global ? seed?.Global : seed?.Regions?.GetValueOrDefault(x.Region))).ToList(),
-            e.ByService.Select(x => new PlanCostService(x.Service, PlanCostRange.Of(x.Monthly))).ToList(),
+            e.ByService.Select(x => new PlanCostService(x.Service, PlanCostRange.Of(x.Monthly), seed?.Services?.GetValueOrDefault(x.Service))).ToList(),
             e.Lines.Select(l => new PlanCostLine(l.Region, l.Service, l.Item, l.Quantity, l.UnitPrice, l.Unit, PlanCostRange.Of(l.Monthly), l.Usage, l.Source)).ToList(),
             e.Assumptions,
             e.Unpriced) { ActiveUsers = c.Cost?.EffectiveAssumptions.ActiveUsers };
@@ -90,10 +90,13 @@ public static class CostSection
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"Per active user ({plan.ActiveUsers} users, `cost.assumptions.activeUsers`): {Usd.Format(perUser)} a month at desired size{(c.Objectives?.MonthlyBudgetPerUserUsd is { } promised ? $"; promised {Usd.Format(promised)}" : "")}.");
         md.AppendLine();
-        md.AppendLine("| Service | Min | Desired | Max |");
-        md.AppendLine("|---|---:|---:|---:|");
+        md.AppendLine("| Service | Min | Desired | Max | Seed |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
         foreach (var s in plan.Services)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Service} | {Usd.Format(s.Monthly.Min)} | {Usd.Format(s.Monthly.Desired)} | {Usd.Format(s.Monthly.Max)} |");
+        {
+            var seed = s.Seed is null ? "-" : s.Seed.ToString();
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Service} | {Usd.Format(s.Monthly.Min)} | {Usd.Format(s.Monthly.Desired)} | {Usd.Format(s.Monthly.Max)} | {seed} |");
+        }
         md.AppendLine();
         if (plan.Assumptions.Count > 0)
         {
