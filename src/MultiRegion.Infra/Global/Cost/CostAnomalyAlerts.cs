@@ -12,7 +12,8 @@ public sealed record CostAnomalyAlertsProps(string Name, IReadOnlyList<string> E
 
 /// <summary>
 /// Cost Anomaly Detection for the seed's P3 "cost anomalies": a monitor of spend per AWS service in the account and a
-/// daily email digest of anomalies whose total impact passes the threshold. Email subscribers take DAILY or WEEKLY
+/// daily email digest of anomalies whose total impact passes the threshold. DIMENSIONAL is an AWS-managed monitor that
+/// tracks each value of the dimension (here each service) on its own: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalyMonitor.html. Email subscribers take DAILY or WEEKLY
 /// only (IMMEDIATE needs SNS): https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalySubscription.html
 /// </summary>
 public sealed class CostAnomalyAlerts : Construct
