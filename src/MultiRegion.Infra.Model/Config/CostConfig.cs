@@ -24,8 +24,8 @@ public sealed record CostConfig(
 }
 
 /// <summary>
-/// Monthly usage the estimate assumes. Zero (the default) means "none stated": the usage-driven lines are then $0 and
-/// plan.md says the figure is an assumption of zero, not a measurement.
+/// Monthly usage the estimate assumes. For traffic, storage and requests zero (the default) means "none stated": those
+/// lines are then $0 and plan.md lists the zero as an assumption, not a measurement.
 /// </summary>
 /// <param name="CdnGbPerMonth">Data CloudFront serves to viewers.</param>
 /// <param name="CdnRequestsMillions">HTTPS requests CloudFront serves.</param>
