@@ -31,9 +31,9 @@ internal static class FourRegionVariant
 
             """);
         // A Global Datastore spans at most 3 regions, and the objectives name the shipped regions: this routing
-        // variant leaves both out.
+        // variant leaves both out (and the cost assumptions, which name the data section's buckets).
         // Without a data tier its alarms have nothing to watch (the loader refuses them), so they go too.
-        var routing = WithoutSection(WithoutSection(yaml, "data"), "objectives");
+        var routing = WithoutSection(WithoutSection(WithoutSection(yaml, "data"), "objectives"), "cost");
         return string.Join("\n", routing.Split('\n').Where(line =>
             !line.Contains("databaseReplicationLag:", StringComparison.Ordinal)
             && !line.Contains("cacheReplicationLag:", StringComparison.Ordinal)

@@ -9,12 +9,18 @@ namespace MultiRegion.Infra.Model.Config;
 /// <param name="RegionAvailabilityPercent">Availability of each region's serving path (the seeds' regional SLOs), by region name; the estimate's inputs.</param>
 /// <param name="RegionOutagesPerYear">Assumed region outages per region per year, for the availability estimate.</param>
 /// <param name="Stores">Per-store RPO promises (the seeds' data tiers).</param>
+/// <param name="MonthlyBudgetUsd">Spending promise: the cost estimate at desired size must stay within it (a warning within 10%); also the AWS budget's amount.</param>
+/// <param name="RegionMonthlyBudgetUsd">Optional budget per region name, checked against that region's estimate.</param>
+/// <param name="MonthlyBudgetPerUserUsd">Optional cost per active user (needs <c>cost.assumptions.activeUsers</c>).</param>
 public sealed record ObjectivesConfig(
     double AvailabilityPercent,
     RegionFailoverObjective RegionFailover,
     IReadOnlyDictionary<string, double> RegionAvailabilityPercent,
     double RegionOutagesPerYear = 1,
-    IReadOnlyList<StoreObjective>? Stores = null);
+    IReadOnlyList<StoreObjective>? Stores = null,
+    decimal? MonthlyBudgetUsd = null,
+    IReadOnlyDictionary<string, decimal>? RegionMonthlyBudgetUsd = null,
+    decimal? MonthlyBudgetPerUserUsd = null);
 
 /// <param name="RtoSeconds">Time until traffic is served by the surviving regions.</param>
 /// <param name="RpoSeconds">Data the failover may lose, for every replicated store the platform fails over with (database, cache).</param>

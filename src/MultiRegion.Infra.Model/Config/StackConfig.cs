@@ -18,7 +18,8 @@ public sealed record StackConfig(
     DataConfig? Data = null,
     EdgeConfig? Edge = null,
     ObjectivesConfig? Objectives = null,
-    AlertingConfig? Alerting = null)
+    AlertingConfig? Alerting = null,
+    CostConfig? Cost = null)
 {
     /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
     public string SourcePath { get; init; } = "";

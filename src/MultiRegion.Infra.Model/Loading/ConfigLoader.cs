@@ -53,7 +53,7 @@ public static class ConfigLoader
             .ToList();
         if (broken.Count > 0)
             throw new ConfigException(broken);
-        var warnings = checkedConfig.Warnings
+        var warnings = checkedConfig.Warnings.Concat(Planning.Cost.BudgetObjective.Warnings(resolved))
             .Select(w => new ConfigProblem(file, LineOf(binder.Lines, w.Path), w.Path, w.Message))
             .ToList();
         return resolved with { SourcePath = file, Warnings = warnings };

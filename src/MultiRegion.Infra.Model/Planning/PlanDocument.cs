@@ -62,4 +62,7 @@ public sealed record PlanDocument(
 
     /// <summary>Objectives with their budgets and the settings chosen to keep them; null when the config has none.</summary>
     public Objectives.PlanObjectives? Objectives { get; init; }
+
+    /// <summary>The monthly cost estimate: lines, totals per region and service, assumptions (see <c>Cost.CostSection</c>).</summary>
+    public Cost.PlanCost? Cost { get; init; }
 }

@@ -24,6 +24,7 @@ public static class PlanMarkdown
         Objectives.ObjectivesSection.Render(config, md);
         Alerting.AlertsSection.Render(plan.Alerts, md);
         FirstDeploy.FirstDeploySection.Render(plan.FirstDeploy, md);
+        Cost.CostSection.Render(config, md);
         return md.ToString();
     }
 

@@ -30,6 +30,7 @@ public static partial class StackConfigValidator
         ObjectivesRules.Validate(config, sink);
         AlertingRules.Validate(config, sink);
         LifecycleRules.Validate(config, today ?? Lifecycle.LifecycleDates.TodayUtc(), sink);
+        CostRules.Validate(config, sink);
         return sink;
     }
 

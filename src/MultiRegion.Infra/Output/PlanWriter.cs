@@ -24,6 +24,7 @@ public static class PlanWriter
             Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),
             Alerts = Model.Planning.Alerting.AlertsSection.Of(config),
             FirstDeploy = Model.Planning.FirstDeploy.FirstDeployChecklist.For(config).WithTemplates(stacks),
+            Cost = Model.Planning.Cost.CostSection.Of(config),
         };
     }
 

@@ -4,6 +4,7 @@ using Constructs;
 using MultiRegion.Infra.Composition;
 using MultiRegion.Infra.Composition.References;
 using MultiRegion.Infra.Global.Cdn;
+using MultiRegion.Infra.Global.Cost;
 using MultiRegion.Infra.Global.Dns;
 using MultiRegion.Infra.Global.Waf;
 using MultiRegion.Infra.Model.Config;
@@ -35,6 +36,8 @@ public sealed class GlobalStack : Stack
         : base(scope, spec.Name, PlatformStackProps.For(config, spec, "global edge and traffic routing"))
     {
         PlatformStackProps.Tag(this, config, spec);
+        // Budgets and Cost Explorer are global services: their resources live here, edge or not.
+        CostGuardrails.Build(this, config);
         if (config.Edge is not { } edge)
             return;
 

@@ -16,6 +16,8 @@ public static class ObjectivePlanner
         var results = c.Objectives is { } o && c.Edge is not null
             ? ObjectiveChecker.Check(o, ObjectiveInputsBuilder.From(c))
             : [];
+        // Spending promises, against the cost estimate of the settings just settled.
+        results = [.. results, .. Cost.BudgetObjective.Check(c)];
         return c with { Choices = choices, ObjectiveResults = results };
     }
 

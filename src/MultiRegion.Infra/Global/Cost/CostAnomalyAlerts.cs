@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.CDK.AWS.CE;
+using Constructs;
+
+namespace MultiRegion.Infra.Global.Cost;
+
+/// <param name="Name">Monitor and subscription name (<c>app-environment</c>).</param>
+/// <param name="Emails">Subscribers (<c>cost.alertEmails</c>): the seed's P3 route, "Email only".</param>
+/// <param name="ThresholdUsd">Mail an anomaly once its total impact reaches this many dollars.</param>
+public sealed record CostAnomalyAlertsProps(string Name, IReadOnlyList<string> Emails, decimal ThresholdUsd);
+
+/// <summary>
+/// Cost Anomaly Detection for the seed's P3 "cost anomalies": a monitor of spend per AWS service in the account and a
+/// daily email digest of anomalies whose total impact passes the threshold. DIMENSIONAL is an AWS-managed monitor that
+/// tracks each value of the dimension (here each service) on its own: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalyMonitor.html. Email subscribers take DAILY or WEEKLY
+/// only (IMMEDIATE needs SNS): https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalySubscription.html
+/// </summary>
+public sealed class CostAnomalyAlerts : Construct
+{
+    public CfnAnomalyMonitor Monitor { get; }
+
+    public CostAnomalyAlerts(Construct scope, string id, CostAnomalyAlertsProps props) : base(scope, id)
+    {
+        Monitor = new CfnAnomalyMonitor(this, "Monitor", new CfnAnomalyMonitorProps
+        {
+            MonitorName = $"{props.Name}-services",
+            MonitorType = "DIMENSIONAL",
+            MonitorDimension = "SERVICE",
+        });
+        // ThresholdExpression replaces the deprecated Threshold (same API page).
+        var threshold = JsonSerializer.Serialize(new
+        {
+            Dimensions = new
+            {
+                Key = "ANOMALY_TOTAL_IMPACT_ABSOLUTE",
+                MatchOptions = new[] { "GREATER_THAN_OR_EQUAL" },
+                Values = new[] { props.ThresholdUsd.ToString(CultureInfo.InvariantCulture) },
+            },
+        });
+        new CfnAnomalySubscription(this, "Subscription", new CfnAnomalySubscriptionProps
+        {
+            SubscriptionName = $"{props.Name}-p3-cost-anomalies",
+            Frequency = "DAILY",
+            MonitorArnList = new[] { Monitor.AttrMonitorArn },
+            Subscribers = props.Emails.Select(e => (object)new CfnAnomalySubscription.SubscriberProperty { Type = "EMAIL", Address = e }).ToArray(),
+            ThresholdExpression = threshold,
+        });
+    }
+}
