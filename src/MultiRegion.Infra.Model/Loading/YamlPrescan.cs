@@ -57,7 +57,7 @@ internal static class YamlPrescan
                     {
                         NoteKey(frames, null, line, file);
                         if (frames.Count + 1 > YamlLimits.MaxDepth)
-                            throw Refuse(line, $"not valid YAML here: nesting deeper than {YamlLimits.MaxDepth} levels; a stack config nests a handful");
+                            throw Refuse(line, $"nesting deeper than {YamlLimits.MaxDepth} levels (a stack config nests a handful)");
                         total++;
                         var node = (NodeEvent)ev;
                         var flow = ev is MappingStart { Style: MappingStyle.Flow } || ev is SequenceStart { Style: SequenceStyle.Flow };
@@ -89,9 +89,19 @@ internal static class YamlPrescan
                     throw Refuse(line, $"the document expands to more than {YamlLimits.MaxExpandedNodes:N0} values (aliases repeat what they point at); a stack config holds about a thousand");
             }
         }
-        catch (SemanticErrorException e) when (e.Message.Contains("anchor", StringComparison.OrdinalIgnoreCase))
+        catch (YamlException e) when (FirstTabIndent(yaml) is { } tabLine)
         {
-            throw Refuse((int)e.Start.Line, $"not valid YAML: {Plain(e)}");
+            // The scanner reports a tab in the indentation at the token before it (often line 1): name the tab's line.
+            _ = e;
+            throw Refuse(tabLine, "not valid YAML: a tab in the indentation; YAML indents with spaces only");
+        }
+        catch (SemanticErrorException e) when (e.Message.Contains("did not find expected ',' or '}'", StringComparison.Ordinal)
+                                               && LineText(yaml, (int)e.Start.Line).Contains('&'))
+        {
+            // YamlDotNet 16.3 refuses a valid anchor on a scalar value inside { } unless it is the mapping's last entry
+            // (https://github.com/aaubry/YamlDotNet/issues/949, still present in 16.3): say so instead of "not valid".
+            throw Refuse((int)e.Start.Line,
+                "the YAML reader (YamlDotNet 16.3) cannot read an anchor (&name) on a value inside { } unless that entry comes last; move the anchored entry to the end of the { } or write this mapping in block style");
         }
         catch (YamlException e)
         {
@@ -122,6 +132,24 @@ internal static class YamlPrescan
     private static void Advance(Stack<Frame> frames)
     {
         if (frames.Count > 0 && frames.Peek().IsMapping) frames.Peek().ExpectKey = !frames.Peek().ExpectKey;
+    }
+
+    private static int? FirstTabIndent(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i][..indent].Contains('\t') && indent < lines[i].TrimEnd('\r').Length && lines[i].TrimStart(' ', '\t')[0] != '#')
+                return i + 1;
+        }
+        return null;
+    }
+
+    private static string LineText(string yaml, int line)
+    {
+        var lines = yaml.Split('\n');
+        return line >= 1 && line <= lines.Length ? lines[line - 1] : "";
     }
 
     // The scanner's wording, without its "(Line: 3, Col: 1, Idx: 20) - (...): " position prefix (the line is given separately).

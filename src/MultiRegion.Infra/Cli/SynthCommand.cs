@@ -16,12 +16,14 @@ public static class SynthCommand
 {
     public const int Ok = 0, Failed = 1, BadInput = 2;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <param name="environment">Reads an environment variable (tests pass their own; default: the process's).</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
-        var debug = args.Contains("--debug") || Environment.GetEnvironmentVariable(CommandLine.DebugVariable) is "1" or "true";
+        environment ??= Environment.GetEnvironmentVariable;
+        var debug = args.Contains("--debug") || environment(CommandLine.DebugVariable) is "1" or "true";
         try
         {
-            return RunChecked(args, stdout, stderr);
+            return RunChecked(args, stdout, stderr, environment);
         }
         catch (ConfigException e)
         {
@@ -47,7 +49,7 @@ public static class SynthCommand
         }
     }
 
-    private static int RunChecked(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    private static int RunChecked(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var (line, error) = CommandLine.Parse(args);
         if (line is null)
@@ -64,9 +66,9 @@ public static class SynthCommand
 
         // Under the CDK CLI the output folder and the context come from the environment, and stdout belongs to the
         // CLI (`cdk synth > t.yaml`, `cdk ls`): the summary goes to stderr.
-        var cdkOutdir = Environment.GetEnvironmentVariable("CDK_OUTDIR");
+        var cdkOutdir = environment("CDK_OUTDIR");
         var summary = cdkOutdir is null ? stdout : stderr;
-        var stackName = line.Stack ?? ContextValue("stack");
+        var stackName = line.Stack ?? ContextValue(environment("CDK_CONTEXT_JSON"), "stack");
         if (stackName is null)
         {
             stderr.WriteLine("error: no stack config given: pass --stack <name> (or -c stack=<name> under the CDK CLI)");
@@ -125,9 +127,8 @@ public static class SynthCommand
         return Path.Combine(root, "cdk.out");
     }
 
-    private static string? ContextValue(string key)
+    private static string? ContextValue(string? json, string key)
     {
-        var json = Environment.GetEnvironmentVariable("CDK_CONTEXT_JSON");
         if (string.IsNullOrEmpty(json)) return null;
         JsonDocument doc;
         try
