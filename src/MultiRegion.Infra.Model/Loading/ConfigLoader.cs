@@ -24,7 +24,13 @@ public static class ConfigLoader
                 throw new ConfigException([new ConfigProblem(file, null, "", "is a folder; --stack takes a YAML file or a name in stacks/")]);
             var length = new FileInfo(path).Length;
             if (length > YamlLimits.MaxBytes)
-                throw new ConfigException([new ConfigProblem(file, null, "", $"the file is {length:N0} bytes; a stack config is at most {YamlLimits.MaxBytes:N0} bytes")]);
+            {
+                // Name the line where the limit is crossed (reading only up to it).
+                var head = new byte[YamlLimits.MaxBytes];
+                using (var stream = File.OpenRead(path)) stream.ReadExactly(head);
+                throw new ConfigException([new ConfigProblem(file, 1 + head.AsSpan().Count((byte)'\n'), "",
+                    $"the file is {length:N0} bytes; a stack config is at most {YamlLimits.MaxBytes:N0} bytes (this line crosses the limit)")]);
+            }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -38,7 +44,8 @@ public static class ConfigLoader
     public static StackConfig Parse(string yaml, string file)
     {
         if (yaml.Length > YamlLimits.MaxBytes)
-            throw new ConfigException([new ConfigProblem(file, null, "", $"the text is {yaml.Length:N0} characters; a stack config is at most {YamlLimits.MaxBytes:N0}")]);
+            throw new ConfigException([new ConfigProblem(file, 1 + yaml.AsSpan(0, YamlLimits.MaxBytes).Count('\n'), "",
+                $"the text is {yaml.Length:N0} characters; a stack config is at most {YamlLimits.MaxBytes:N0} (this line crosses the limit)")]);
         var root = ReadRoot(yaml, file);
         var binder = new YamlBinder(file);
         var config = binder.Bind<StackConfig>(root);
@@ -81,7 +88,7 @@ public static class ConfigLoader
     private static YamlNode ReadRoot(string yaml, string file)
     {
         if (string.IsNullOrWhiteSpace(yaml))
-            throw new ConfigException([new ConfigProblem(file, null, "", "the file is empty; a stack config needs at least app, environment, account, dns, regions and sizing")]);
+            throw new ConfigException([new ConfigProblem(file, 1, "", "the file is empty; a stack config needs at least app, environment, account, dns, regions and sizing")]);
         // Syntax, nesting, alias expansion and duplicate keys, each with its line, before the recursive node tree is built.
         YamlPrescan.Check(yaml, file);
         var stream = new YamlStream();
@@ -99,7 +106,7 @@ public static class ConfigLoader
             throw new ConfigException([new ConfigProblem(file, null, "", $"not valid YAML: {Echo.Of(e.Message)}")]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            throw new ConfigException([new ConfigProblem(file, null, "", "the file has no content (only comments?)")]);
+            throw new ConfigException([new ConfigProblem(file, 1, "", "the file has no content (only comments?)")]);
         if (stream.Documents.Count > 1)
             throw new ConfigException([new ConfigProblem(file, (int)stream.Documents[1].RootNode.Start.Line, "", "one YAML document per stack config, found several")]);
         return stream.Documents[0].RootNode;
