@@ -90,7 +90,7 @@ public static class SynthCommand
         {
             var result = PlatformSynthesizer.Synthesize(config, stage);
             foreach (var a in result.Annotations)
-                stderr.WriteLine($"{(a.IsError ? "error" : "warning")}: {Echo.Of(a.ToString())}");
+                stderr.WriteLine($"{(a.IsError ? "error" : "warning")}: {a}"); // the CDK's own words, in full
             var errors = result.Annotations.Count(a => a.IsError);
             if (errors > 0)
             {
