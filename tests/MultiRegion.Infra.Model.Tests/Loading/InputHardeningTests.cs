@@ -61,6 +61,24 @@ public sealed class InputHardeningTests
         var yaml = Prod.ReplaceOnce("region: us-east-2", "region: us-east-2\n    schedule: rate(99999999999 minutes)");
         var e = Record.Exception(() => ConfigLoader.Parse(yaml, "test.yaml"));
         Assert.True(e is null or ConfigException, e?.ToString());
+        Assert.DoesNotContain("too large to compute", e?.Message ?? "");
+    }
+
+    [Fact]
+    public void A_failover_split_at_int_max_is_refused_without_overflow()
+    {
+        var problems = Problems(Prod.ReplaceOnce("split: { us-east-1: 80, eu-west-1: 20 }", "split: { us-east-1: 2147483647, eu-west-1: 2147483647 }"));
+        Assert.Contains(problems, p => p.Path.EndsWith(".split", StringComparison.Ordinal) && p.Message.Contains("= 4294967294"));
+    }
+
+    [Fact]
+    public void An_engine_version_beyond_int_does_not_crash_the_version_rules()
+    {
+        var yaml = Prod.Replace("engineVersion: \"7.1\"", "engineVersion: \"99999999999.1\"");
+        var e = Record.Exception(() => ConfigLoader.Parse(yaml, "test.yaml"));
+        Assert.True(e is null or ConfigException, e?.ToString());
+        // Not even the loader's last line of defence (a number too large to compute with) was needed.
+        Assert.DoesNotContain("too large to compute", e?.Message ?? "");
     }
 
     // --- Binder ---
