@@ -247,4 +247,21 @@ public sealed class SynthCommandTests
         // Outside any repository (no stacks/ above the working directory): beside the config file.
         Assert.Equal(Path.Combine(RepoPaths.Stacks, "cdk.out"), SynthCommand.DefaultOutput("/", config));
     }
+
+    [Fact]
+    public void An_unexpected_failure_exits_1_with_one_line_and_the_stack_trace_only_on_request()
+    {
+        static string? Broken(string name) => name == "CDK_OUTDIR" ? throw new InvalidOperationException("boom\n   at somewhere") : null;
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        Assert.Equal(1, SynthCommand.Run(["--stack", "dev"], stdout, stderr, Broken));
+        Assert.Contains("error: unexpected failure: InvalidOperationException: boom", stderr.ToString());
+        Assert.Contains("--debug", stderr.ToString());
+        Assert.DoesNotContain("   at ", stderr.ToString());
+
+        var debug = new StringWriter();
+        Assert.Equal(1, SynthCommand.Run(["--stack", "dev", "--debug"], stdout, debug, Broken));
+        Assert.Contains("   at ", debug.ToString());
+    }
 }
