@@ -109,6 +109,11 @@ internal static class YamlPrescan
             var hint = open is not null ? $" (look at the {(open.IsMapping ? "{" : "[")} opened at line {open.Line}: is it closed?)" : "";
             throw Refuse(Math.Max(1, (int)e.Start.Line), $"not valid YAML: {Plain(e)}{hint}");
         }
+        catch (Exception e) when (e is not (ConfigException or InvalidOperationException))
+        {
+            // Anything else the reader throws is still about this text: refuse it at the last line read, never crash.
+            throw Refuse(lastLine, $"not valid YAML: {Echo.Of(e.Message.Split('\n')[0])}");
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner reports an unclosed flow collection this way, without a position.
