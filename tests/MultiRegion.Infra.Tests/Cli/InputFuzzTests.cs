@@ -156,8 +156,8 @@ public sealed partial class InputFuzzTests
     [Fact]
     public void Refused_variants_through_the_main_job_exit_2_and_leave_the_output_folder_untouched()
     {
-        var output = PreviousOutput();
-        var before = Snapshot(output);
+        var output = OutputFolders.PreviousOutput();
+        var before = OutputFolders.Snapshot(output);
         var file = Path.Combine(Path.GetTempPath(), $"fuzz-{Guid.NewGuid():N}.yaml");
         var runs = 0;
         foreach (var v in Variants().Where((_, i) => i % 7 == 0))
@@ -179,14 +179,14 @@ public sealed partial class InputFuzzTests
         }
         File.Delete(file);
         Assert.True(runs >= 40, $"{runs} runs");
-        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(before, OutputFolders.Snapshot(output));
     }
 
     [Fact]
     public void Mutated_command_lines_exit_2_with_one_clear_line_and_leave_the_output_folder_untouched()
     {
-        var output = PreviousOutput();
-        var before = Snapshot(output);
+        var output = OutputFolders.PreviousOutput();
+        var before = OutputFolders.Snapshot(output);
         var aFile = Path.Combine(Path.GetTempPath(), $"fuzz-file-{Guid.NewGuid():N}");
         File.WriteAllText(aFile, "not a folder");
         var other = Path.Combine(Path.GetTempPath(), $"fuzz-other-{Guid.NewGuid():N}");
@@ -213,7 +213,7 @@ public sealed partial class InputFuzzTests
             Assert.DoesNotContain("   at ", e + o);
             Assert.True(e.Split('\n').All(l => l.Length < 2500), shown);
         }
-        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(before, OutputFolders.Snapshot(output));
         Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(other).Select(Path.GetFileName));
     }
 
@@ -222,8 +222,8 @@ public sealed partial class InputFuzzTests
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "MultiRegion.Infra.dll");
         Assert.True(File.Exists(dll), dll);
-        var output = PreviousOutput();
-        var before = Snapshot(output);
+        var output = OutputFolders.PreviousOutput();
+        var before = OutputFolders.Snapshot(output);
         var bad = Path.Combine(Path.GetTempPath(), $"fuzz-latin1-{Guid.NewGuid():N}.yaml");
         File.WriteAllBytes(bad, Encoding.Latin1.GetBytes(File.ReadAllText(Path.Combine(RepoPaths.Stacks, "dev.yaml")).Replace("app: mlops", "app: mlopsé")));
         var deep = Path.Combine(Path.GetTempPath(), $"fuzz-deep-{Guid.NewGuid():N}.yaml");
@@ -258,7 +258,7 @@ public sealed partial class InputFuzzTests
         }
         File.Delete(bad);
         File.Delete(deep);
-        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(before, OutputFolders.Snapshot(output));
     }
 
     private static (int Code, string Out, string Err) Run(string[] args, Dictionary<string, string>? env = null)
@@ -268,21 +268,4 @@ public sealed partial class InputFuzzTests
         var code = SynthCommand.Run(args, stdout, stderr, name => env is not null && env.TryGetValue(name, out var v) ? v : null);
         return (code, stdout.ToString(), stderr.ToString());
     }
-
-    /// <summary>A folder holding an earlier run's output (a cloud assembly), which a failed run must not touch.</summary>
-    internal static string PreviousOutput()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), $"fuzz-out-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(dir, "asset.abc"));
-        File.WriteAllText(Path.Combine(dir, "manifest.json"), "{\"version\":\"36.0.0\",\"artifacts\":{}}");
-        File.WriteAllText(Path.Combine(dir, "mlops-prod-global.template.json"), "{\"Resources\":{}}");
-        File.WriteAllText(Path.Combine(dir, "asset.abc", "index.js"), "// earlier asset");
-        return dir;
-    }
-
-    /// <summary>Every file under a folder with its size and modification time.</summary>
-    internal static string Snapshot(string dir) =>
-        string.Join("\n", Directory.GetFileSystemEntries(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(p => $"{Path.GetRelativePath(dir, p)} {(File.Exists(p) ? new FileInfo(p).Length : -1)} {File.GetLastWriteTimeUtc(p):O}"))
-        + "\n" + string.Join(",", Directory.GetFileSystemEntries(Path.GetDirectoryName(dir)!, $".{Path.GetFileName(dir)}*")); // no staging left beside it
 }

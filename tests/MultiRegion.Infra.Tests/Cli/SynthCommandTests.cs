@@ -23,7 +23,7 @@ public sealed class SynthCommandTests
     // output (a prod template), which the run must replace whole.
     private static readonly Lazy<(int Code, string Out, string Err, string Dir)> DevRun = new(() =>
     {
-        var dir = InputFuzzTests.PreviousOutput();
+        var dir = OutputFolders.PreviousOutput();
         var (code, o, e) = Run("--stack", Path.Combine(RepoPaths.Stacks, "dev.yaml"), "--output", dir);
         JsiiRuntimeShutdown.EnsureWatched();
         return (code, o, e, dir);
@@ -179,8 +179,8 @@ public sealed class SynthCommandTests
     [Fact]
     public void A_failed_run_leaves_the_previous_output_exactly_as_it_was()
     {
-        var dir = InputFuzzTests.PreviousOutput();
-        var before = InputFuzzTests.Snapshot(dir);
+        var dir = OutputFolders.PreviousOutput();
+        var before = OutputFolders.Snapshot(dir);
         var bad = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(bad, File.ReadAllText(Path.Combine(RepoPaths.Stacks, "dev.yaml")).Replace("c5.large", "c5.enormous"));
 
@@ -188,7 +188,7 @@ public sealed class SynthCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("sizing.primary.nodeGroups.cpu.instanceTypes[0]: 'c5.enormous': c5 has no size 'enormous'", err);
-        Assert.Equal(before, InputFuzzTests.Snapshot(dir));
+        Assert.Equal(before, OutputFolders.Snapshot(dir));
     }
 
     [Theory]
