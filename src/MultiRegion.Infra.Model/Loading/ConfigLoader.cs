@@ -17,28 +17,56 @@ public static class ConfigLoader
     /// <param name="today">The run's date the lifecycle guard checks against (default: today in UTC).</param>
     public static StackConfig Load(string path, string? displayName = null, DateOnly? today = null)
     {
-        string text;
+        var file = displayName ?? path;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            if (Directory.Exists(path))
+                throw new ConfigException([new ConfigProblem(file, null, "", "is a folder; --stack takes a YAML file or a name in stacks/")]);
+            var length = new FileInfo(path).Length;
+            if (length > YamlLimits.MaxBytes)
+            {
+                // Name the line where the limit is crossed (reading only up to it).
+                var head = new byte[YamlLimits.MaxBytes];
+                using (var stream = File.OpenRead(path)) stream.ReadExactly(head);
+                throw new ConfigException([new ConfigProblem(file, 1 + head.AsSpan().Count((byte)'\n'), "",
+                    $"the file is {length:N0} bytes; a stack config is at most {YamlLimits.MaxBytes:N0} bytes (this line crosses the limit)")]);
+            }
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException([new ConfigProblem(displayName ?? path, null, "", $"cannot read file: {e.Message}")]);
+            throw new ConfigException([new ConfigProblem(file, null, "", $"cannot read file: {Echo.Of(e.Message)}")]);
         }
-        return Parse(text, displayName ?? path, today);
+        return Parse(StrictText.Decode(bytes, file), file, today);
     }
 
     /// <summary>Parses YAML text; <paramref name="file"/> is only used in messages.</summary>
     /// <param name="today">The run's date the lifecycle guard checks against (default: today in UTC).</param>
     public static StackConfig Parse(string yaml, string file, DateOnly? today = null)
     {
+        if (yaml.Length > YamlLimits.MaxBytes)
+            throw new ConfigException([new ConfigProblem(file, 1 + yaml.AsSpan(0, YamlLimits.MaxBytes).Count('\n'), "",
+                $"the text is {yaml.Length:N0} characters; a stack config is at most {YamlLimits.MaxBytes:N0} (this line crosses the limit)")]);
         var root = ReadRoot(yaml, file);
         var binder = new YamlBinder(file);
         var config = binder.Bind<StackConfig>(root);
         if (binder.Problems.Count > 0 || config is null)
-            throw new ConfigException(binder.Problems);
+            throw new ConfigException(binder.Problems.Count > 0 ? binder.Problems : [new ConfigProblem(file, 1, "", "the document is not a mapping of settings")]);
 
+        try
+        {
+            return Check(config, binder, file, today);
+        }
+        catch (Exception e) when (e is OverflowException or ArithmeticException or FormatException)
+        {
+            // Last line of defence: each rule checks its own ranges; a number no rule bounded must still not crash.
+            throw new ConfigException([new ConfigProblem(file, null, "", $"a number is too large to compute with ({e.Message}); look for an extreme value")]);
+        }
+    }
+
+    private static StackConfig Check(StackConfig config, YamlBinder binder, string file, DateOnly? today)
+    {
         var checkedConfig = StackConfigValidator.Check(config, today);
         var problems = checkedConfig.Items
             .Select(p => new ConfigProblem(file, LineOf(binder.Lines, p.Path), p.Path, p.Message))
@@ -62,7 +90,9 @@ public static class ConfigLoader
     private static YamlNode ReadRoot(string yaml, string file)
     {
         if (string.IsNullOrWhiteSpace(yaml))
-            throw new ConfigException([new ConfigProblem(file, null, "", "the file is empty; a stack config needs at least app, environment, account, dns, regions and sizing")]);
+            throw new ConfigException([new ConfigProblem(file, 1, "", "the file is empty; a stack config needs at least app, environment, account, dns, regions and sizing")]);
+        // Syntax, nesting, alias expansion and duplicate keys, each with its line, before the recursive node tree is built.
+        YamlPrescan.Check(yaml, file);
         var stream = new YamlStream();
         try
         {
@@ -71,15 +101,14 @@ public static class ConfigLoader
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            throw new ConfigException([new ConfigProblem(file, (int)e.Start.Line, "", $"not valid YAML: {reason}")]);
+            throw new ConfigException([new ConfigProblem(file, (int)e.Start.Line, "", $"not valid YAML: {Echo.Of(reason)}")]);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner reports some malformed input (e.g. an unclosed flow list) this way, without a position.
-            throw new ConfigException([new ConfigProblem(file, null, "", $"not valid YAML: {e.Message} (look for an unclosed [ or {{)")]);
+            throw new ConfigException([new ConfigProblem(file, null, "", $"not valid YAML: {Echo.Of(e.Message)}")]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            throw new ConfigException([new ConfigProblem(file, null, "", "the file has no content (only comments?)")]);
+            throw new ConfigException([new ConfigProblem(file, 1, "", "the file has no content (only comments?)")]);
         if (stream.Documents.Count > 1)
             throw new ConfigException([new ConfigProblem(file, (int)stream.Documents[1].RootNode.Start.Line, "", "one YAML document per stack config, found several")]);
         return stream.Documents[0].RootNode;

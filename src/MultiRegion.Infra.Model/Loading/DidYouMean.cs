@@ -5,7 +5,10 @@ public static class DidYouMean
 {
     public static string? Suggest(string given, IEnumerable<string> known)
     {
-        var best = known
+        // Far longer than every name: not a typo, and the edit distance would cost length x length.
+        var names = known.ToList();
+        if (names.Count == 0 || given.Length > 2 * names.Max(n => n.Length) + 8) return null;
+        var best = names
             .Select(k => (Name: k, Distance: Distance(given.ToLowerInvariant(), k.ToLowerInvariant())))
             .OrderBy(x => x.Distance)
             .FirstOrDefault();

@@ -53,7 +53,7 @@ internal sealed class YamlBinder(string file)
             var childPath = Join(path, key);
             if (!byKey.TryGetValue(key, out var parameter))
             {
-                Fail(keyNode, childPath, $"unknown setting '{key}'{DidYouMean.Hint(key, byKey.Keys)}");
+                Fail(keyNode, childPath, $"unknown setting '{Echo.Of(key)}'{DidYouMean.Hint(key, byKey.Keys)}");
                 ok = false;
                 continue;
             }
@@ -80,7 +80,15 @@ internal sealed class YamlBinder(string file)
             }
         }
 
-        return ok ? ctor.Invoke(values) : null;
+        if (!ok) return null;
+        try
+        {
+            return ctor.Invoke(values);
+        }
+        catch (TargetInvocationException e)
+        {
+            return Fail(node, path, $"cannot be used: {Echo.Of(e.InnerException?.Message ?? e.Message)}");
+        }
     }
 
     private object? BindList(YamlNode node, Type element, string path)
@@ -97,7 +105,8 @@ internal sealed class YamlBinder(string file)
                 Fail(item, $"{path}[{i}]", "empty list item");
                 continue;
             }
-            list.Add(Bind(item, element, $"{path}[{i}]"));
+            // A wrong element is a problem at its own path; never add null (a list of numbers cannot hold it).
+            if (Bind(item, element, $"{path}[{i}]") is { } value) list.Add(value);
         }
         return Problems.Count == before ? list : null;
     }
@@ -118,7 +127,12 @@ internal sealed class YamlBinder(string file)
                 Fail(valueNode, childPath, "missing value");
                 continue;
             }
-            dict[key] = Bind(valueNode, valueType, childPath);
+            if (keyNode is not YamlScalarNode || key.Length == 0)
+            {
+                Fail(keyNode, childPath, "a name is needed here (a plain word)");
+                continue;
+            }
+            if (Bind(valueNode, valueType, childPath) is { } value) dict[key] = value;
         }
         return Problems.Count == before ? dict : null;
     }
@@ -133,7 +147,10 @@ internal sealed class YamlBinder(string file)
         if (type == typeof(string)) return text;
         if (type == typeof(int) && int.TryParse(text, NumberStyles.Integer, inv, out var i)) return i;
         if (type == typeof(long) && long.TryParse(text, NumberStyles.Integer, inv, out var l)) return l;
-        if (type == typeof(double) && double.TryParse(text, NumberStyles.Float, inv, out var d)) return d;
+        if (type == typeof(double) && double.TryParse(text, NumberStyles.Float, inv, out var d))
+            return double.IsFinite(d) ? d : Fail(node, path, $"'{Echo.Of(text)}' is not a finite number");
+        if ((type == typeof(int) || type == typeof(long)) && text.Length > 0 && text.TrimStart('-', '+').All(char.IsAsciiDigit))
+            return Fail(node, path, $"{Echo.Of(text)} is too large for a whole number setting (at most {(type == typeof(int) ? int.MaxValue : long.MaxValue):N0})");
         if (type == typeof(decimal) && decimal.TryParse(text, NumberStyles.Float, inv, out var m)) return m;
         if (type == typeof(bool) && text is "true" or "false") return text == "true";
         if (type.IsEnum)
@@ -141,9 +158,9 @@ internal sealed class YamlBinder(string file)
             var names = Enum.GetNames(type).Select(CamelCase).ToList();
             var match = names.FirstOrDefault(n => string.Equals(n, text.Replace("-", ""), StringComparison.OrdinalIgnoreCase));
             if (match is not null) return Enum.Parse(type, match, ignoreCase: true);
-            return Fail(node, path, $"'{text}' is not one of {string.Join(", ", names)}{DidYouMean.Hint(text, names)}");
+            return Fail(node, path, $"'{Echo.Of(text)}' is not one of {string.Join(", ", names)}{DidYouMean.Hint(text, names)}");
         }
-        return Fail(node, path, $"expected {Expected(type)}, got '{text}'");
+        return Fail(node, path, $"expected {Expected(type)}, got '{Echo.Of(text)}'");
     }
 
     private object? Fail(YamlNode node, string path, string message)
@@ -183,7 +200,7 @@ internal sealed class YamlBinder(string file)
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode s => $"'{Echo.Of(s.Value)}'",
         _ => "something else",
     };
 }

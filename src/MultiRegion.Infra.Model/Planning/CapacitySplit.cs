@@ -52,5 +52,5 @@ public static class CapacitySplit
     public static SplitBounds Of(NodeGroupSizing tier, int spotPercent) =>
         Of(new NodeBounds(tier.MinSize, tier.DesiredSize, tier.MaxSize), spotPercent);
 
-    private static int SpotShare(int total, int spotPercent) => total * spotPercent / 100;
+    private static int SpotShare(int total, int spotPercent) => (int)((long)total * spotPercent / 100); // long: no overflow for any int total
 }

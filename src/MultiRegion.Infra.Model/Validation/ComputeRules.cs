@@ -63,7 +63,7 @@ internal static partial class ComputeRules
                 // Node group names become EKS node group and Kubernetes label values.
                 sink.Require(DnsLabel().IsMatch(groupName), gp,
                     $"'{groupName}' must be lower-case letters, digits and '-' (it names node groups and labels)");
-                if (tier.SpotPercent is > 0 and < 100 && g.MaxSize >= 2 && g.MaxSize * tier.SpotPercent / 100 == 0)
+                if (tier.SpotPercent is > 0 and < 100 && g.MaxSize >= 2 && (long)g.MaxSize * tier.SpotPercent / 100 == 0)
                     sink.Add($"{gp}.maxSize",
                         $"{g.MaxSize} nodes at {tier.SpotPercent}% spot leaves the spot group no node: raise maxSize or spotPercent");
             }

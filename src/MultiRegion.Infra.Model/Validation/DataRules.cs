@@ -277,7 +277,7 @@ internal static partial class DataRules
 
     private static Version Version(string text)
     {
-        var parts = text.Split('.').Select(int.Parse).ToArray();
+        var parts = text.Split('.').Select(p => int.TryParse(p, out var n) ? n : int.MaxValue).ToArray(); // no overflow on huge parts
         return parts.Length == 2 ? new Version(parts[0], parts[1]) : new Version(parts[0], parts[1], parts[2]);
     }
 }

@@ -99,7 +99,7 @@ internal static partial class EdgeRules
                     sink.Add($"{rp}.split.{region}", $"'{region}' is down in this row; only surviving regions can take traffic");
                 sink.Require(pct is >= 0 and <= 100, $"{rp}.split.{region}", $"{pct} is not a percentage between 0 and 100");
             }
-            var sum = row.Split.Values.Sum();
+            var sum = row.Split.Values.Sum(v => (long)v); // long: out-of-range parts are reported above; the sum must not overflow
             sink.Require(sum == 100, $"{rp}.split",
                 $"the split must sum to 100, got {string.Join(" + ", row.Split.Values)} = {sum}");
         }

@@ -24,6 +24,7 @@ public static partial class StackConfigValidator
         ValidateSizing(config, sink);
         ValidateDns(config, sink);
         ValidateNetwork(config, sink);
+        ValidateBackupFrequency(config, sink);
         EdgeRules.Validate(config, sink);
         DataRules.Validate(config, sink);
         ComputeRules.Validate(config, sink);
@@ -53,9 +54,37 @@ public static partial class StackConfigValidator
         sink.Require(AccountId().IsMatch(c.Account), "account",
             $"'{c.Account}' is not a 12-digit AWS account id (quote it in YAML so leading zeros survive)");
         if (c.Tags is not null)
-            foreach (var (key, _) in c.Tags)
+            foreach (var (key, value) in c.Tags)
+            {
                 sink.Require(key is not ("app" or "environment" or "region" or "region-role"), $"tags.{key}",
                     $"'{key}' is set by the program itself and cannot be overridden");
+                ValidateTag(key, value, sink);
+            }
+        // Every resource carries the program's 4 tags besides these; AWS allows 50 user tags per resource.
+        if (c.Tags is { Count: > MaxUserTags - ProgramTags })
+            sink.Add("tags", $"{c.Tags.Count} tags plus the program's {ProgramTags} exceed AWS's {MaxUserTags} tags per resource");
+    }
+
+    // AWS tag rules (https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/ECS/TTag.html, the same for every service's
+    // tagging API; CloudFormation's Tag type: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_Tag.html):
+    // key 1-128 and value at most 256 Unicode characters, 50 user tags per resource, and the 'aws:' prefix (any case)
+    // reserved for AWS on keys and values.
+    private const int MaxTagKey = 128, MaxTagValue = 256, MaxUserTags = 50, ProgramTags = 4;
+
+    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
+    private static partial Regex TagCharacters();
+
+    private static void ValidateTag(string key, string value, ProblemSink sink)
+    {
+        var at = $"tags.{key}";
+        var keyLength = new System.Globalization.StringInfo(key).LengthInTextElements;
+        var valueLength = new System.Globalization.StringInfo(value).LengthInTextElements;
+        sink.Require(keyLength is >= 1 and <= MaxTagKey, at, $"the key is {keyLength} characters; AWS allows 1 to {MaxTagKey}");
+        sink.Require(valueLength <= MaxTagValue, at, $"the value is {valueLength} characters; AWS allows at most {MaxTagValue}");
+        sink.Require(!key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase), at, $"'{key}': keys starting with 'aws:' are reserved for AWS");
+        sink.Require(!value.StartsWith("aws:", StringComparison.OrdinalIgnoreCase), at, $"'{value}': values starting with 'aws:' are reserved for AWS");
+        sink.Require(TagCharacters().IsMatch(key) && TagCharacters().IsMatch(value), at,
+            "tags may hold letters, digits, spaces and _ . : / = + - @ only (the set every AWS service accepts)");
     }
 
     private static void ValidateRegions(StackConfig c, ProblemSink sink)
@@ -93,13 +122,16 @@ public static partial class StackConfigValidator
                 sink.Add($"{at}.vpcCidr", $"'{r.VpcCidr}' is not an IPv4 CIDR block such as 10.10.0.0/16");
             else if (cidr.PrefixLength is < 16 or > 18)
                 sink.Add($"{at}.vpcCidr", $"'{r.VpcCidr}': the prefix must be /16 to /18: EKS pods take VPC addresses, and each AZ gets a private subnet an eighth of the VPC");
+            else if (Planning.SubnetLayout.MaxZones(cidr.PrefixLength) is var max && r.AvailabilityZones.Count > max)
+                sink.Add($"{at}.availabilityZones",
+                    $"{r.AvailabilityZones.Count} zones do not fit in '{r.VpcCidr}': each zone takes a public /{cidr.PrefixLength + 8}, a private /{cidr.PrefixLength + 3} and a data /{cidr.PrefixLength + 8}, so at most {max} zones fit; use at most {max} zones");
         }
 
         var primaries = c.Regions.Count(r => r.Role == RegionRole.Primary);
         sink.Require(primaries == 1, "regions",
             $"exactly one region must have role 'primary' (found {primaries})");
 
-        var sum = c.Regions.Sum(r => r.TrafficWeight);
+        var sum = c.Regions.Sum(r => (long)r.TrafficWeight); // long: weights are bounded above, but the sum must not overflow first
         sink.Require(sum == 100, "regions",
             $"traffic weights must sum to 100, got {string.Join(" + ", c.Regions.Select(r => r.TrafficWeight))} = {sum}");
 
@@ -135,16 +167,30 @@ public static partial class StackConfigValidator
                 sink.Require(g.MinSize <= g.MaxSize, $"{gp}.minSize", $"minSize {g.MinSize} is greater than maxSize {g.MaxSize}");
                 sink.Require(g.DesiredSize >= g.MinSize && g.DesiredSize <= g.MaxSize, $"{gp}.desiredSize",
                     $"{g.DesiredSize} is outside minSize..maxSize ({g.MinSize}..{g.MaxSize})");
+                sink.Require(g.MaxSize <= MaxNodesPerGroup, $"{gp}.maxSize",
+                    $"{g.MaxSize} is more than {MaxNodesPerGroup:N0} nodes in one group (this program's bound; EKS's own quota is lower: https://docs.aws.amazon.com/eks/latest/userguide/service-quotas.html)");
                 sink.Require(g.InstanceTypes.Count > 0, $"{gp}.instanceTypes", "at least one instance type is required");
+                NodeGroupTypes.Validate(g, gp, sink);
                 if (g.ScaleDownUtilization is { } u)
                     sink.Require(u is > 0 and < 1, $"{gp}.scaleDownUtilization", $"{u} must be a fraction between 0 and 1");
             }
             if (tier.Database is { } db)
+            {
                 sink.Require(db.ReadReplicas is >= 0 and <= 15, $"{at}.database.readReplicas",
                     $"{db.ReadReplicas} is outside 0..15 (Aurora allows at most 15 replicas per cluster)");
+                // The "db." prefix itself is a data rule; here: the family and size exist (db.serverless is Serverless v2).
+                if (db.InstanceClass.StartsWith("db.", StringComparison.Ordinal) && db.InstanceClass != "db.serverless"
+                    && InstanceFamilies.Find(db.InstanceClass, InstanceFamilies.Aurora, "db.").Problem is { } dbProblem)
+                    sink.Add($"{at}.database.instanceClass", dbProblem);
+            }
             if (tier.Cache is { } cache)
+            {
                 sink.Require(cache.ReplicasPerShard is >= 0 and <= 5, $"{at}.cache.replicasPerShard",
                     $"{cache.ReplicasPerShard} is outside 0..5 (ElastiCache allows at most 5 replicas per shard)");
+                if (cache.NodeType.StartsWith("cache.", StringComparison.Ordinal)
+                    && InstanceFamilies.Find(cache.NodeType, InstanceFamilies.Cache, "cache.").Problem is { } cacheProblem)
+                    sink.Add($"{at}.cache.nodeType", cacheProblem);
+            }
         }
     }
 
@@ -161,10 +207,45 @@ public static partial class StackConfigValidator
         sink.Require(LogRetention.IsValid(n.FlowLogRetentionDays), "network.flowLogRetentionDays",
             $"{n.FlowLogRetentionDays} is not a CloudWatch Logs retention ({string.Join(", ", LogRetention.Allowed)})");
         if (n.InterfaceEndpoints is { } eps)
+        {
+            // Each endpoint's construct id is its name in PascalCase (RegionalNetwork.EndpointId): 'ecr.api' and
+            // 'ecr-api' would collide, and an empty part ('ecr..api') has no id at all.
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < eps.Count; i++)
-                sink.Require(Regex.IsMatch(eps[i], "^[a-z0-9.-]+$"), $"network.interfaceEndpoints[{i}]",
-                    $"'{eps[i]}' is not a service name such as 'ecr.api' or 'logs'");
+            {
+                if (!sink.Require(EndpointName().IsMatch(eps[i]), $"network.interfaceEndpoints[{i}]",
+                        $"'{eps[i]}' is not a service name such as 'ecr.api' or 'logs'"))
+                    continue;
+                var id = string.Concat(eps[i].Split('.', '-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+                if (ids.TryGetValue(id, out var first))
+                    sink.Add($"network.interfaceEndpoints[{i}]", $"'{eps[i]}' repeats interfaceEndpoints[{first}] ('{eps[first]}'); list each service once");
+                else
+                    ids[id] = i;
+            }
+        }
     }
+
+    [GeneratedRegex("^[a-z0-9]+([.-][a-z0-9]+)*$")]
+    private static partial Regex EndpointName();
+
+    /// <summary>Nodes per node group this program accepts: keeps every sum and split far from overflow.</summary>
+    public const int MaxNodesPerGroup = 1000;
+
+    /// <summary>
+    /// AWS Backup refuses a schedule that runs more often than hourly ("The interval between backup jobs shouldn't be
+    /// less than 60 minutes": https://repost.aws/questions/QUwYlivOoWTHi1nSuSGjTVFg). Refused here, so such a schedule
+    /// never reaches the RPO arithmetic either (objectives are checked only once every rule passes).
+    /// </summary>
+    private static void ValidateBackupFrequency(StackConfig c, ProblemSink sink)
+    {
+        if (c.Data?.Backup is not { } backup) return;
+        if (Planning.Objectives.BackupSchedule.IntervalSeconds(backup.Schedule) is { } seconds && seconds < MinBackupIntervalSeconds)
+            sink.Add("data.backup.schedule",
+                $"'{backup.Schedule}' runs every {seconds / 60:0.#} minutes; AWS Backup needs at least 60 minutes between jobs (e.g. cron(0 * * * ? *) for hourly)");
+    }
+
+    /// <summary>Shortest interval between AWS Backup jobs (see <see cref="ValidateBackupFrequency"/>).</summary>
+    public const double MinBackupIntervalSeconds = 3600;
 }
 
 /// <summary>The retention periods CloudWatch Logs accepts.</summary>

@@ -1,23 +1,28 @@
 namespace MultiRegion.Infra.Cli;
 
 /// <summary>Parsed command line. <c>--stack</c> may also come from the CDK CLI's context (<c>-c stack=prod</c>).</summary>
-public sealed record CommandLine(string? Stack, string? Output, bool Help)
+public sealed record CommandLine(string? Stack, string? Output, bool Help, bool Debug = false)
 {
+    /// <summary>Environment variable that turns on <see cref="Debug"/> (stack traces of unexpected failures).</summary>
+    public const string DebugVariable = "MULTIREGION_DEBUG";
+
     public const string Usage = """
-        Usage: dotnet run --project src/MultiRegion.Infra -- --stack <name|path.yaml> [--output DIR]
+        Usage: dotnet run --project src/MultiRegion.Infra -- --stack <name|path.yaml> [--output DIR] [--debug]
 
           --stack   a stack config: a name in stacks/ (prod, videochat, dev) or a path to a YAML file
-          --output  where templates, plan.json and plan.md are written (default: cdk.out)
+          --output  the folder templates, plan.json and plan.md are written to, replaced whole on success
+                    (default: cdk.out at the repository root, the folder holding stacks/)
+          --debug   print the stack trace of an unexpected failure (or set MULTIREGION_DEBUG=1)
 
-        Under the CDK CLI (cdk.json): npx cdk synth -c stack=prod
-        Exit codes: 0 ok, 2 bad input (config or arguments), 1 unexpected failure.
+        Under the CDK CLI (cdk.json): npx cdk synth -c stack=prod (the summary then goes to stderr)
+        Exit codes: 0 ok, 2 bad input (config, arguments or environment), 1 unexpected failure.
         """;
 
     /// <summary>Parses arguments; returns null and an error message for bad ones.</summary>
     public static (CommandLine? Line, string? Error) Parse(IReadOnlyList<string> args)
     {
         string? stack = null, output = null;
-        var help = false;
+        bool help = false, debug = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -26,6 +31,9 @@ public sealed record CommandLine(string? Stack, string? Output, bool Help)
             {
                 case "--help" or "-h":
                     help = true;
+                    break;
+                case "--debug":
+                    debug = true;
                     break;
                 case "--stack":
                     stack = Value();
@@ -38,10 +46,12 @@ public sealed record CommandLine(string? Stack, string? Output, bool Help)
                 default:
                     if (arg.StartsWith("--stack=", StringComparison.Ordinal)) stack = arg["--stack=".Length..];
                     else if (arg.StartsWith("--output=", StringComparison.Ordinal)) output = arg["--output=".Length..];
-                    else return (null, $"unknown argument '{arg}'");
+                    else return (null, $"unknown argument '{Model.Loading.Echo.Of(arg)}'");
                     break;
             }
         }
-        return (new CommandLine(stack, output, help), null);
+        if (stack is not null && string.IsNullOrWhiteSpace(stack)) return (null, "--stack is empty; give a name in stacks/ (prod, videochat, dev) or a path to a YAML file");
+        if (output is not null && string.IsNullOrWhiteSpace(output)) return (null, "--output is empty; give a folder such as cdk.out");
+        return (new CommandLine(stack, output, help, debug), null);
     }
 }

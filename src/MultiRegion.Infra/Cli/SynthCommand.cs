@@ -8,13 +8,48 @@ namespace MultiRegion.Infra.Cli;
 
 /// <summary>
 /// The main job: load and validate a stack config, synthesize every stack offline, write plan.json and plan.md.
-/// Input problems exit with 2 before anything is written.
+/// One error path: whatever goes wrong ends with exit 2 (bad config, arguments or environment) or 1 (a failure of the
+/// program itself), one line per problem and no stack trace unless <c>--debug</c> or MULTIREGION_DEBUG=1 asks.
+/// Output is atomic (<see cref="OutputFolder"/>): a failed run leaves the previous output exactly as it was.
 /// </summary>
 public static class SynthCommand
 {
     public const int Ok = 0, Failed = 1, BadInput = 2;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <param name="environment">Reads an environment variable (tests pass their own; default: the process's).</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var debug = args.Contains("--debug") || environment(CommandLine.DebugVariable) is "1" or "true";
+        try
+        {
+            return RunChecked(args, stdout, stderr, environment);
+        }
+        catch (ConfigException e)
+        {
+            foreach (var problem in e.Problems) stderr.WriteLine($"error: {problem}");
+            stderr.WriteLine($"{e.Problems.Count} problem(s); nothing was written.");
+            return BadInput;
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine("nothing was written.");
+            return BadInput;
+        }
+        catch (Exception e)
+        {
+            // A failure of the program (or a CDK refusal the loader should have caught): one line, the trace on request.
+            var first = (e.Message.Split('\n', 2)[0]).Trim();
+            stderr.WriteLine($"error: unexpected failure: {e.GetType().Name}: {Echo.Of(first)}");
+            if (debug) stderr.WriteLine(e.ToString());
+            else stderr.WriteLine($"(run with --debug or {CommandLine.DebugVariable}=1 for the stack trace)");
+            stderr.WriteLine("the output folder was left as it was.");
+            return Failed;
+        }
+    }
+
+    private static int RunChecked(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var (line, error) = CommandLine.Parse(args);
         if (line is null)
@@ -29,9 +64,11 @@ public static class SynthCommand
             return Ok;
         }
 
-        // Under the CDK CLI the output folder and the context come from the environment.
-        var cdkOutdir = Environment.GetEnvironmentVariable("CDK_OUTDIR");
-        var stackName = line.Stack ?? ContextValue("stack");
+        // Under the CDK CLI the output folder and the context come from the environment, and stdout belongs to the
+        // CLI (`cdk synth > t.yaml`, `cdk ls`): the summary goes to stderr.
+        var cdkOutdir = environment("CDK_OUTDIR");
+        var summary = cdkOutdir is null ? stdout : stderr;
+        var stackName = line.Stack ?? ContextValue(environment("CDK_CONTEXT_JSON"), "stack");
         if (stackName is null)
         {
             stderr.WriteLine("error: no stack config given: pass --stack <name> (or -c stack=<name> under the CDK CLI)");
@@ -40,51 +77,86 @@ public static class SynthCommand
         }
 
         var watch = Stopwatch.StartNew();
-        Model.Config.StackConfig config;
-        try
-        {
-            var path = StackLocator.Resolve(stackName, Directory.GetCurrentDirectory());
-            var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-            config = ConfigLoader.Load(path, shown) with { SourcePath = shown };
-        }
-        catch (ConfigException e)
-        {
-            foreach (var problem in e.Problems) stderr.WriteLine($"error: {problem}");
-            stderr.WriteLine($"{e.Problems.Count} problem(s); nothing was written.");
-            return BadInput;
-        }
+        var cwd = Directory.GetCurrentDirectory();
+        var path = StackLocator.Resolve(stackName, cwd);
+        var shown = Path.GetRelativePath(cwd, path);
+        var config = ConfigLoader.Load(path, shown) with { SourcePath = shown };
+        var output = OutputFolder.Resolve(line.Output, cdkOutdir, DefaultOutput(cwd, path));
 
         foreach (var warning in config.Warnings) stderr.WriteLine($"warning: {warning}");
 
-        var outdir = Path.GetFullPath(line.Output ?? cdkOutdir ?? "cdk.out");
-        SynthResult result;
+        var stage = output.CreateStage();
         try
         {
-            result = PlatformSynthesizer.Synthesize(config, outdir);
-        }
-        catch (LifecycleRefusalException e)
-        {
-            foreach (var refusal in e.Refusals) stderr.WriteLine($"error: {refusal}");
-            return BadInput;
-        }
-        var plan = PlanWriter.Write(config, result, outdir);
+            SynthResult result;
+            try
+            {
+                result = PlatformSynthesizer.Synthesize(config, stage);
+            }
+            catch (LifecycleRefusalException e)
+            {
+                foreach (var refusal in e.Refusals) stderr.WriteLine($"error: {refusal}");
+                stderr.WriteLine("nothing was written: the output folder was left as it was.");
+                return BadInput;
+            }
+            foreach (var a in result.Annotations)
+                stderr.WriteLine($"{(a.IsError ? "error" : "warning")}: {a}"); // the CDK's own words, in full
+            var errors = result.Annotations.Count(a => a.IsError);
+            if (errors > 0)
+            {
+                stderr.WriteLine($"the CDK reported {errors} error(s); the output folder was left as it was.");
+                return Failed;
+            }
+            var plan = PlanWriter.Write(config, result, stage);
+            output.Commit(stage);
 
-        stdout.WriteLine($"Synthesized {config.Prefix} from {config.SourcePath} in {watch.Elapsed.TotalSeconds:0.0} s:");
-        foreach (var s in plan.Stacks)
-            stdout.WriteLine($"  {s.Name,-40} {s.Region,-16} {s.ResourceCount,4} resources");
-        stdout.WriteLine("Resources by type:");
-        foreach (var (type, count) in plan.Stacks.SelectMany(s => s.ResourcesByType)
-                     .GroupBy(kv => kv.Key).Select(g => (g.Key, g.Sum(kv => kv.Value))).OrderByDescending(x => x.Item2).ThenBy(x => x.Key))
-            stdout.WriteLine($"  {count,4} {type}");
-        stdout.WriteLine($"Templates in {outdir}; plan in {Path.Combine(outdir, "plan.json")} and {Path.Combine(outdir, "plan.md")}");
-        return Ok;
+            summary.WriteLine($"Synthesized {config.Prefix} from {config.SourcePath} in {watch.Elapsed.TotalSeconds:0.0} s:");
+            foreach (var s in plan.Stacks)
+                summary.WriteLine($"  {s.Name,-40} {s.Region,-16} {s.ResourceCount,4} resources");
+            summary.WriteLine("Resources by type:");
+            foreach (var (type, count) in plan.Stacks.SelectMany(s => s.ResourcesByType)
+                         .GroupBy(kv => kv.Key).Select(g => (g.Key, g.Sum(kv => kv.Value))).OrderByDescending(x => x.Item2).ThenBy(x => x.Key))
+                summary.WriteLine($"  {count,4} {type}");
+            summary.WriteLine($"Templates in {output.Target}; plan in {Path.Combine(output.Target, "plan.json")} and {Path.Combine(output.Target, "plan.md")}");
+            return Ok;
+        }
+        finally
+        {
+            OutputFolder.TryDelete(stage);
+        }
     }
 
-    private static string? ContextValue(string key)
+    /// <summary>
+    /// cdk.out at the repository root (the folder holding <c>stacks/</c>, searched from the working directory up), so
+    /// running from a subfolder does not scatter outputs; outside a repository, beside the config file.
+    /// </summary>
+    internal static string DefaultOutput(string workingDirectory, string configPath)
     {
-        var json = Environment.GetEnvironmentVariable("CDK_CONTEXT_JSON");
+        var stacks = StackLocator.FindStacksDirectory(workingDirectory);
+        var root = stacks is not null ? Path.GetDirectoryName(stacks)! : Path.GetDirectoryName(configPath)!;
+        return Path.Combine(root, "cdk.out");
+    }
+
+    private static string? ContextValue(string? json, string key)
+    {
         if (string.IsNullOrEmpty(json)) return null;
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"CDK_CONTEXT_JSON is not valid JSON ({Echo.Of(e.Message)}); it should be an object such as {{\"stack\":\"prod\"}}");
+        }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new UsageException($"CDK_CONTEXT_JSON must be a JSON object, got {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+            if (!doc.RootElement.TryGetProperty(key, out var v)) return null;
+            return v.ValueKind == JsonValueKind.String
+                ? v.GetString()
+                : throw new UsageException($"context '{key}' must be text (-c {key}=prod), got {Echo.Of(v.GetRawText())}");
+        }
     }
 }

@@ -5,7 +5,11 @@ using MultiRegion.Infra.Model.Config;
 namespace MultiRegion.Infra.Composition;
 
 /// <summary>The stacks of one synthesized platform and the cloud assembly they were written to.</summary>
-public sealed record SynthResult(Platform Platform, CloudAssembly Assembly);
+public sealed record SynthResult(Platform Platform, CloudAssembly Assembly)
+{
+    /// <summary>The CDK's own warnings and errors from the assembly (see <see cref="CdkAnnotations"/>).</summary>
+    public IReadOnlyList<CdkAnnotation> Annotations { get; init; } = [];
+}
 
 /// <summary>Builds the CDK app for a stack config and synthesizes it offline.</summary>
 public static class PlatformSynthesizer
@@ -30,7 +34,7 @@ public static class PlatformSynthesizer
         var refusals = LambdaRuntimeGuard.Refusals(assembly.Directory, day);
         if (refusals.Count > 0)
             throw new LifecycleRefusalException(refusals);
-        return new SynthResult(platform, assembly);
+        return new SynthResult(platform, assembly) { Annotations = CdkAnnotations.Read(outdir) };
     }
 
     /// <summary>

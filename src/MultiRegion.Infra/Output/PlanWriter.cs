@@ -18,7 +18,8 @@ public static class PlanWriter
             .ToList();
         return new PlanDocument(config.App, config.Environment, config.SourcePath, PlanDocument.RegionsOf(config), stacks, PlanFailoverRow.Of(config))
         {
-            Warnings = config.Warnings.Select(w => w.ToString()).ToList(),
+            Warnings = config.Warnings.Select(w => w.ToString())
+                .Concat(result.Annotations.Where(a => !a.IsError).Select(a => a.ToString())).ToList(),
             Compute = ComputeSection.Of(config),
             Data = DataPlan.Of(config),
             Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),

@@ -17,7 +17,7 @@ public static partial class BackupSchedule
     {
         if (Rate().Match(expression) is { Success: true } rate)
         {
-            var n = int.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture);
+            var n = double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture); // double: a huge count must not overflow
             return n * (rate.Groups[2].Value.StartsWith("minute", StringComparison.Ordinal) ? 60 : rate.Groups[2].Value.StartsWith("hour", StringComparison.Ordinal) ? 3600 : 86400);
         }
         if (Cron().Match(expression) is not { Success: true } cron)
@@ -34,8 +34,9 @@ public static partial class BackupSchedule
         return 31 * 86400; // monthly (worst month)
     }
 
-    private static int? Step(string field) =>
-        field.StartsWith("*/", StringComparison.Ordinal) || field.StartsWith("0/", StringComparison.Ordinal)
-            ? int.Parse(field[2..], CultureInfo.InvariantCulture)
+    private static double? Step(string field) =>
+        (field.StartsWith("*/", StringComparison.Ordinal) || field.StartsWith("0/", StringComparison.Ordinal))
+        && double.TryParse(field[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var step)
+            ? step
             : null;
 }

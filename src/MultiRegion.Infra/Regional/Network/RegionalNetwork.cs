@@ -32,10 +32,10 @@ public sealed class RegionalNetwork : Construct
             RestrictDefaultSecurityGroup = true,
             SubnetConfiguration =
             [
-                new SubnetConfiguration { Name = PublicSubnets, SubnetType = SubnetType.PUBLIC, CidrMask = prefix + 8 },
+                new SubnetConfiguration { Name = PublicSubnets, SubnetType = SubnetType.PUBLIC, CidrMask = prefix + Model.Planning.SubnetLayout.PublicExtraBits },
                 // Large: the VPC CNI gives every pod an address from these subnets.
-                new SubnetConfiguration { Name = PrivateSubnets, SubnetType = SubnetType.PRIVATE_WITH_EGRESS, CidrMask = prefix + 3 },
-                new SubnetConfiguration { Name = DataSubnets, SubnetType = SubnetType.PRIVATE_ISOLATED, CidrMask = prefix + 8 },
+                new SubnetConfiguration { Name = PrivateSubnets, SubnetType = SubnetType.PRIVATE_WITH_EGRESS, CidrMask = prefix + Model.Planning.SubnetLayout.PrivateExtraBits },
+                new SubnetConfiguration { Name = DataSubnets, SubnetType = SubnetType.PRIVATE_ISOLATED, CidrMask = prefix + Model.Planning.SubnetLayout.DataExtraBits },
             ],
         });
 
