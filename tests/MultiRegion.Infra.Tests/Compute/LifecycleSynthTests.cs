@@ -91,4 +91,27 @@ public sealed class LifecycleSynthTests
             Assert.Contains("\"image\":{\"tag\":\"v1.35.0\"}", values, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_node_group_boots_from_an_encrypted_gp3_root_volume_of_its_launch_template(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        foreach (var region in p.Platform.Regional.Keys)
+        {
+            var json = SynthesizedJson.Regional(p, region);
+            var groups = json.OfType("AWS::EKS::Nodegroup").ToList();
+            Assert.NotEmpty(groups);
+            foreach (var g in groups)
+            {
+                Assert.Null(g["DiskSize"]);
+                Assert.NotEmpty(g["InstanceTypes"]!.AsArray());
+                var templateId = (string)g["LaunchTemplate"]!["Id"]!["Ref"]!;
+                var ebs = json.Resources[templateId]!["Properties"]!["LaunchTemplateData"]!["BlockDeviceMappings"]![0]!["Ebs"]!;
+                Assert.True((bool)ebs["Encrypted"]!);
+                Assert.Equal("gp3", (string?)ebs["VolumeType"]);
+                Assert.True((int)ebs["VolumeSize"]! >= 20);
+            }
+        }
+    }
 }
