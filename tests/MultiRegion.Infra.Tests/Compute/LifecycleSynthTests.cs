@@ -114,4 +114,19 @@ public sealed class LifecycleSynthTests
             }
         }
     }
+
+    [Fact]
+    public void Every_packaged_kubectl_layer_is_a_package_json_dependency_installed_by_the_app_build()
+    {
+        var packageJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "package.json")))!;
+        var csproj = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "MultiRegion.Infra", "MultiRegion.Infra.csproj"));
+        var packages = KubernetesVersions.All.Select(r => r.KubectlLayerPackage).OfType<string>().ToList();
+        Assert.NotEmpty(packages);
+        foreach (var package in packages)
+        {
+            Assert.NotNull(packageJson["dependencies"]![package]);
+            Assert.Contains($"<KubectlLayerPackage Include=\"{package}\" />", csproj, StringComparison.Ordinal);
+            Assert.True(File.Exists(MultiRegion.Infra.Regional.Compute.KubectlLayerAsset.ZipFor(KubernetesVersions.All.First(r => r.KubectlLayerPackage == package))));
+        }
+    }
 }
