@@ -129,4 +129,37 @@ public sealed class LifecycleSynthTests
             Assert.True(File.Exists(MultiRegion.Infra.Regional.Compute.KubectlLayerAsset.ZipFor(KubernetesVersions.All.First(r => r.KubectlLayerPackage == package))));
         }
     }
+
+    [Fact]
+    public void The_lift_moves_cdk_functions_and_raw_provider_handlers_and_the_guard_refuses_what_it_cannot_save()
+    {
+        // A two-function app instead of a platform: the lift and the guard, without another full synthesis.
+        var outdir = Directory.CreateTempSubdirectory("lifecycle-lift").FullName;
+        var code = Directory.CreateTempSubdirectory("lifecycle-lift-code").FullName;
+        File.WriteAllText(Path.Combine(code, "index.js"), "exports.handler = async () => ({});");
+        var app = new Amazon.CDK.App(new Amazon.CDK.AppProps { Outdir = outdir });
+        var stack = new Amazon.CDK.Stack(app, "S");
+        _ = new Amazon.CDK.AWS.Lambda.Function(stack, "Node", new Amazon.CDK.AWS.Lambda.FunctionProps
+        {
+            Runtime = Amazon.CDK.AWS.Lambda.Runtime.NODEJS_20_X, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
+        });
+        _ = new Amazon.CDK.AWS.Lambda.Function(stack, "Python", new Amazon.CDK.AWS.Lambda.FunctionProps
+        {
+            Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_11, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
+        });
+        Amazon.CDK.CustomResourceProvider.GetOrCreate(stack, "Custom::Probe", new Amazon.CDK.CustomResourceProviderProps
+        {
+            CodeDirectory = code, Runtime = Amazon.CDK.CustomResourceProviderRuntime.NODEJS_20_X,
+        });
+        LambdaRuntimeLift.Register(app, Today);
+        app.Synth();
+
+        var runtimes = JsonNode.Parse(File.ReadAllText(Path.Combine(outdir, "S.template.json")))!["Resources"]!.AsObject()
+            .Where(r => (string?)r.Value!["Type"] == "AWS::Lambda::Function")
+            .Select(r => (string)r.Value!["Properties"]!["Runtime"]!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["nodejs22.x", "nodejs22.x", "python3.13"], runtimes);
+        Assert.Empty(LambdaRuntimeGuard.Refusals(outdir, Today));
+        // Once nodejs22.x is blocked too, the guard refuses the run (PlatformSynthesizer throws, the CLI exits 2).
+        Assert.Equal(2, LambdaRuntimeGuard.Refusals(outdir, new DateOnly(2027, 6, 1)).Count);
+    }
 }
