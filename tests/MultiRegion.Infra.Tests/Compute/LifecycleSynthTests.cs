@@ -91,4 +91,75 @@ public sealed class LifecycleSynthTests
             Assert.Contains("\"image\":{\"tag\":\"v1.35.0\"}", values, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_node_group_boots_from_an_encrypted_gp3_root_volume_of_its_launch_template(string name)
+    {
+        var p = SynthesizedPlatform.Shipped(name);
+        foreach (var region in p.Platform.Regional.Keys)
+        {
+            var json = SynthesizedJson.Regional(p, region);
+            var groups = json.OfType("AWS::EKS::Nodegroup").ToList();
+            Assert.NotEmpty(groups);
+            foreach (var g in groups)
+            {
+                Assert.Null(g["DiskSize"]);
+                Assert.NotEmpty(g["InstanceTypes"]!.AsArray());
+                var templateId = (string)g["LaunchTemplate"]!["Id"]!["Ref"]!;
+                var ebs = json.Resources[templateId]!["Properties"]!["LaunchTemplateData"]!["BlockDeviceMappings"]![0]!["Ebs"]!;
+                Assert.True((bool)ebs["Encrypted"]!);
+                Assert.Equal("gp3", (string?)ebs["VolumeType"]);
+                Assert.True((int)ebs["VolumeSize"]! >= 20);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_packaged_kubectl_layer_is_a_package_json_dependency_installed_by_the_app_build()
+    {
+        var packageJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "package.json")))!;
+        var csproj = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "MultiRegion.Infra", "MultiRegion.Infra.csproj"));
+        var packages = KubernetesVersions.All.Select(r => r.KubectlLayerPackage).OfType<string>().ToList();
+        Assert.NotEmpty(packages);
+        foreach (var package in packages)
+        {
+            Assert.NotNull(packageJson["dependencies"]![package]);
+            Assert.Contains($"<KubectlLayerPackage Include=\"{package}\" />", csproj, StringComparison.Ordinal);
+            Assert.True(File.Exists(MultiRegion.Infra.Regional.Compute.KubectlLayerAsset.ZipFor(KubernetesVersions.All.First(r => r.KubectlLayerPackage == package))));
+        }
+    }
+
+    [Fact]
+    public void The_lift_moves_cdk_functions_and_raw_provider_handlers_and_the_guard_refuses_what_it_cannot_save()
+    {
+        // A two-function app instead of a platform: the lift and the guard, without another full synthesis.
+        var outdir = Directory.CreateTempSubdirectory("lifecycle-lift").FullName;
+        var code = Directory.CreateTempSubdirectory("lifecycle-lift-code").FullName;
+        File.WriteAllText(Path.Combine(code, "index.js"), "exports.handler = async () => ({});");
+        var app = new Amazon.CDK.App(new Amazon.CDK.AppProps { Outdir = outdir });
+        var stack = new Amazon.CDK.Stack(app, "S");
+        _ = new Amazon.CDK.AWS.Lambda.Function(stack, "Node", new Amazon.CDK.AWS.Lambda.FunctionProps
+        {
+            Runtime = Amazon.CDK.AWS.Lambda.Runtime.NODEJS_20_X, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
+        });
+        _ = new Amazon.CDK.AWS.Lambda.Function(stack, "Python", new Amazon.CDK.AWS.Lambda.FunctionProps
+        {
+            Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_11, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
+        });
+        Amazon.CDK.CustomResourceProvider.GetOrCreate(stack, "Custom::Probe", new Amazon.CDK.CustomResourceProviderProps
+        {
+            CodeDirectory = code, Runtime = Amazon.CDK.CustomResourceProviderRuntime.NODEJS_20_X,
+        });
+        LambdaRuntimeLift.Register(app, Today);
+        app.Synth();
+
+        var runtimes = JsonNode.Parse(File.ReadAllText(Path.Combine(outdir, "S.template.json")))!["Resources"]!.AsObject()
+            .Where(r => (string?)r.Value!["Type"] == "AWS::Lambda::Function")
+            .Select(r => (string)r.Value!["Properties"]!["Runtime"]!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["nodejs22.x", "nodejs22.x", "python3.13"], runtimes);
+        Assert.Empty(LambdaRuntimeGuard.Refusals(outdir, Today));
+        // Once nodejs22.x is blocked too, the guard refuses the run (PlatformSynthesizer throws, the CLI exits 2).
+        Assert.Equal(2, LambdaRuntimeGuard.Refusals(outdir, new DateOnly(2027, 6, 1)).Count);
+    }
 }

@@ -42,8 +42,11 @@ public sealed class TieredNodeGroups : Construct
             ],
         });
         var groups = new List<(PlannedNodeGroup, Nodegroup)>();
+        var rootVolumes = new Dictionary<bool, CfnLaunchTemplate>();
         foreach (var plan in props.Tiers.SelectMany(t => t.Groups))
         {
+            if (!rootVolumes.TryGetValue(plan.Gpu, out var template))
+                rootVolumes[plan.Gpu] = template = RootVolumeTemplate(plan.Gpu);
             var spot = plan.Capacity == CapacityKind.Spot;
             // No explicit name: a change that replaces the group (instance types) must not collide with the old one.
             var nodegroup = new Nodegroup(this, ConstructIds.Pascal(plan.Name), new NodegroupProps
@@ -59,6 +62,8 @@ public sealed class TieredNodeGroups : Construct
                 // refuses a non-GPU enum value for GPU instance types).
                 AmiType = plan.Gpu ? null : NodegroupAmiType.AL2023_X86_64_STANDARD,
                 Subnets = new SubnetSelection { SubnetGroupName = RegionalNetwork.PrivateSubnets },
+                // Instance types stay on the node group (spot diversification); the template holds only the disk.
+                LaunchTemplateSpec = new LaunchTemplateSpec { Id = template.Ref, Version = template.AttrLatestVersionNumber },
                 Labels = LabelsOf(plan),
                 Taints = plan.Gpu
                     ? [new TaintSpec { Key = NodeLabels.GpuTaintKey, Value = NodeLabels.GpuTaintValue, Effect = TaintEffect.NO_SCHEDULE }]
@@ -73,6 +78,41 @@ public sealed class TieredNodeGroups : Construct
         }
         Groups = groups;
     }
+
+    /// <summary>Root volume of CPU/memory nodes: EKS's default ("The default disk size is 20 GiB for Linux", CreateNodegroup diskSize).</summary>
+    public const int StandardRootVolumeGiB = 20;
+
+    /// <summary>Root volume of GPU nodes: ML images (CUDA, frameworks) run to several GB each; an estimate, 2026-11-22.</summary>
+    public const int GpuRootVolumeGiB = 100;
+
+    /// <summary>
+    /// A launch template that only sets the root volume: gp3, encrypted (with the account's default EBS key),
+    /// deleted with the node. Without it managed node groups leave encryption to the account default. With a launch
+    /// template the node group must not set diskSize (CreateNodegroup API: "If you specify launchTemplate, then don't
+    /// specify diskSize"); instance types stay on the node group because the template names none (spot groups need a
+    /// list; https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html). <c>/dev/xvda</c> is the root
+    /// device of the EKS AL2023 AMIs.
+    /// </summary>
+    private CfnLaunchTemplate RootVolumeTemplate(bool gpu) => new(this, gpu ? "GpuRootVolume" : "RootVolume", new CfnLaunchTemplateProps
+    {
+        LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
+        {
+            BlockDeviceMappings = new object[]
+            {
+                new CfnLaunchTemplate.BlockDeviceMappingProperty
+                {
+                    DeviceName = "/dev/xvda",
+                    Ebs = new CfnLaunchTemplate.EbsProperty
+                    {
+                        VolumeType = "gp3",
+                        VolumeSize = gpu ? GpuRootVolumeGiB : StandardRootVolumeGiB,
+                        Encrypted = true,
+                        DeleteOnTermination = true,
+                    },
+                },
+            },
+        },
+    });
 
     public static Dictionary<string, string> LabelsOf(PlannedNodeGroup plan)
     {
