@@ -32,7 +32,7 @@ public sealed class SeverityTopics : Construct
             Description = $"{props.Prefix} alert topics",
             EnableKeyRotation = true,
             // Like every key of a protected stack: a key scheduled for deletion cannot be undone after its waiting period.
-            RemovalPolicy = props.ProtectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = Regional.Data.DataProtection.Removal(props.ProtectData),
         });
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
