@@ -54,6 +54,9 @@ public sealed record PlanDocument(
     /// <summary>Warnings from loading the config (file:line: path: message); empty when there are none.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Global Accelerator and its endpoint groups; null when the config has none.</summary>
+    public PlanAccelerator? Accelerator { get; init; }
+
     /// <summary>Objectives with their budgets and the settings chosen to keep them; null when the config has none.</summary>
     public Objectives.PlanObjectives? Objectives { get; init; }
 }

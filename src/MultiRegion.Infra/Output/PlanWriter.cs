@@ -21,6 +21,7 @@ public static class PlanWriter
             Warnings = config.Warnings.Select(w => w.ToString()).ToList(),
             Compute = ComputeSection.Of(config),
             Data = DataPlan.Of(config),
+            Accelerator = AcceleratorSection.Of(config),
             Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),
         };
     }
