@@ -50,7 +50,6 @@ public static class StackConfigSchema
         var schema = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
-            ["$id"] = "https://github.com/multiregion-infra/" + RepositoryPath,
             ["title"] = "MultiRegion.Infra stack config (stacks/*.yaml)",
             ["description"] = "Generated from the config records (src/MultiRegion.Infra.Model/Config); regenerate with UPDATE_SCHEMA=1 dotnet test --filter FullyQualifiedName~StackConfigSchemaTests",
         };

@@ -12,6 +12,7 @@ public static class PlatformSynthesizer
 {
     public static SynthResult Synthesize(StackConfig config, string outdir)
     {
+        JsiiRuntimeWarmup.Join(); // the runtime may be starting on another thread: one caller at a time
         var app = new App(new AppProps
         {
             Outdir = outdir,
