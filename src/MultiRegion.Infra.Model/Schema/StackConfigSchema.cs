@@ -41,12 +41,15 @@ public static class StackConfigSchema
         [(typeof(ComputeConfig), nameof(ComputeConfig.KubernetesVersion))] = new() { ["pattern"] = @"^1\.(2[3-9]|3[0-9])$" },
     };
 
-    public static string Json() => Generate().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    /// <summary>What a record (parameter null) or one of its parameters means, for editors' hovers; null when undocumented.</summary>
+    public delegate string? Describe(Type record, string? parameter);
 
-    public static JsonObject Generate()
+    public static string Json(Describe? describe = null) => Generate(describe).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+
+    public static JsonObject Generate(Describe? describe = null)
     {
         var definitions = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
-        var root = RecordSchema(typeof(StackConfig), definitions);
+        var root = RecordSchema(typeof(StackConfig), definitions, describe ?? ((_, _) => null));
         var schema = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
@@ -82,13 +85,14 @@ public static class StackConfigSchema
         p.HasDefaultValue || Nullable.GetUnderlyingType(p.ParameterType) is not null
         || (!p.ParameterType.IsValueType && new NullabilityInfoContext().Create(p).WriteState == NullabilityState.Nullable);
 
-    private static JsonObject RecordSchema(Type type, IDictionary<string, JsonNode?> definitions)
+    private static JsonObject RecordSchema(Type type, IDictionary<string, JsonNode?> definitions, Describe describe)
     {
         var properties = new JsonObject();
         var required = new JsonArray();
         foreach (var p in Constructor(type).GetParameters())
         {
-            var property = TypeSchema(p.ParameterType, definitions);
+            var property = TypeSchema(p.ParameterType, definitions, describe);
+            if (describe(type, p.Name) is { } text) property["description"] = text;
             if (Constraints.TryGetValue((type, p.Name!), out var extra))
                 foreach (var (k, v) in extra) property[k] = v?.DeepClone();
             if (p.HasDefaultValue && p.DefaultValue is not null)
@@ -97,11 +101,12 @@ public static class StackConfigSchema
             if (!IsOptional(p)) required.Add(Key(p));
         }
         var schema = new JsonObject { ["type"] = "object", ["properties"] = properties, ["additionalProperties"] = false };
+        if (type != typeof(StackConfig) && describe(type, null) is { } summary) schema["description"] = summary;
         if (required.Count > 0) schema["required"] = required;
         return schema;
     }
 
-    private static JsonObject TypeSchema(Type type, IDictionary<string, JsonNode?> definitions)
+    private static JsonObject TypeSchema(Type type, IDictionary<string, JsonNode?> definitions, Describe describe)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(string)) return new() { ["type"] = "string" };
@@ -110,13 +115,13 @@ public static class StackConfigSchema
         if (t == typeof(bool)) return new() { ["type"] = "boolean" };
         if (t.IsEnum) return new() { ["type"] = "string", ["enum"] = new JsonArray(Enum.GetNames(t).Select(n => (JsonNode)(char.ToLowerInvariant(n[0]) + n[1..])).ToArray()) };
         if (IsGeneric(t, typeof(IReadOnlyList<>)))
-            return new() { ["type"] = "array", ["items"] = TypeSchema(t.GetGenericArguments()[0], definitions) };
+            return new() { ["type"] = "array", ["items"] = TypeSchema(t.GetGenericArguments()[0], definitions, describe) };
         if (IsGeneric(t, typeof(IReadOnlyDictionary<,>)))
-            return new() { ["type"] = "object", ["additionalProperties"] = TypeSchema(t.GetGenericArguments()[1], definitions) };
+            return new() { ["type"] = "object", ["additionalProperties"] = TypeSchema(t.GetGenericArguments()[1], definitions, describe) };
         if (!definitions.ContainsKey(t.Name))
         {
             definitions[t.Name] = null; // placeholder against recursion
-            definitions[t.Name] = RecordSchema(t, definitions);
+            definitions[t.Name] = RecordSchema(t, definitions, describe);
         }
         return new() { ["$ref"] = $"#/definitions/{t.Name}" };
     }

@@ -16,7 +16,10 @@ public sealed class StackConfigSchemaTests
 
     private static string SchemaFile => Path.Combine(RepoRoot, StackConfigSchema.RepositoryPath);
 
-    private static readonly JsonObject Schema = StackConfigSchema.Generate();
+    private static readonly StackConfigSchema.Describe Docs =
+        RecordDocs.From(Path.Combine(Path.GetDirectoryName(ShippedConfigTests.StacksDir)!, "src", "MultiRegion.Infra.Model", "Config"));
+
+    private static readonly JsonObject Schema = StackConfigSchema.Generate(Docs);
 
     public static TheoryData<string> ShippedConfigs =>
         new(Directory.GetFiles(ShippedConfigTests.StacksDir, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
@@ -24,7 +27,7 @@ public sealed class StackConfigSchemaTests
     [Fact]
     public void The_shipped_schema_is_the_one_generated_from_the_config_records()
     {
-        var generated = StackConfigSchema.Json();
+        var generated = StackConfigSchema.Json(Docs);
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(SchemaFile)!);
@@ -68,6 +71,14 @@ public sealed class StackConfigSchemaTests
         if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
             return kind == "object" && Matches(t.GetGenericArguments()[1], property["additionalProperties"]!.AsObject());
         return (string?)property["$ref"] == $"#/definitions/{t.Name}";
+    }
+
+    [Fact]
+    public void Settings_carry_their_record_documentation_for_editors()
+    {
+        var region = Schema["definitions"]!["RegionConfig"]!["properties"]!.AsObject();
+        Assert.False(string.IsNullOrWhiteSpace((string?)region["trafficWeight"]?["description"]));
+        Assert.DoesNotContain("<", (string?)region["trafficWeight"]?["description"] ?? "<");
     }
 
     [Theory]

@@ -13,11 +13,12 @@ namespace MultiRegion.Infra.Tests.Support;
 /// host ever shuts the runtime down: its only hook is a ProcessExit handler, and vstest kills the test host 100 ms
 /// after the session ends (VSTEST_TESTHOST_SHUTDOWN_TIMEOUT, microsoft/vstest ProxyOperationManager.Close).
 /// The old fix made that worse: at process exit it called <c>Process.Kill(entireProcessTree)</c>, which stops the
-/// wrapper, lists every process on the machine to find its children (slow on a shared machine), kills the wrapper
-/// and only then the kernel; killed half way, it left the kernel with parent 1. The kernel ignores SIGTERM while
-/// it is busy in synchronous work (it has a JavaScript SIGTERM listener from its package-cache lock file, so the
-/// signal waits for the event loop), and on a first run it has plenty of it: it extracts the whole construct
-/// library into its package cache (~/.cache/aws/jsii/package-cache) synchronously.
+/// wrapper (SIGSTOP), lists every process on the machine to find its children (slow on a shared machine), kills the
+/// wrapper and only then the kernel (dotnet/runtime Process.Unix.cs, KillTree); killed half way, it left the kernel
+/// with parent 1. The kernel can sit out SIGTERM while it is busy in synchronous work (its package-cache lock file
+/// installs a JavaScript SIGTERM listener, signal-exit, which only runs when the event loop gets control), and on a
+/// first run it has plenty of it: it extracts the whole construct library into its package cache
+/// (~/.cache/aws/jsii/package-cache) synchronously.
 /// </para>
 /// <para>
 /// So the runtime is now shut down while nothing is waiting to kill us: <see cref="JsiiTestFramework"/> calls
