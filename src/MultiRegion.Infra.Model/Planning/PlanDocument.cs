@@ -59,6 +59,8 @@ public sealed record PlanDocument(
 
     /// <summary>Environments to bootstrap and quotas to raise before the first deploy.</summary>
     public FirstDeploy.FirstDeployChecklist? FirstDeploy { get; init; }
+    /// <summary>Global Accelerator and its endpoint groups; null when the config has none.</summary>
+    public PlanAccelerator? Accelerator { get; init; }
 
     /// <summary>Objectives with their budgets and the settings chosen to keep them; null when the config has none.</summary>
     public Objectives.PlanObjectives? Objectives { get; init; }

@@ -20,6 +20,7 @@ public static class PlanMarkdown
         ComputeSection.Render(config, md);
         RenderStacks(plan, md);
         FailoverSection.Render(config, plan.Failover, md);
+        AcceleratorSection.Render(plan.Accelerator, md);
         DataPlan.Render(plan.Data, md);
         Objectives.ObjectivesSection.Render(config, md);
         Alerting.AlertsSection.Render(plan.Alerts, md);
@@ -48,8 +49,9 @@ public static class PlanMarkdown
             var s = c.SizingOf(r);
             var groups = string.Join("<br>", s.NodeGroups.Select(g =>
                 $"{g.Key}: {g.Value.MinSize}/{g.Value.DesiredSize}/{g.Value.MaxSize} {string.Join(", ", g.Value.InstanceTypes)}"));
-            var db = s.Database is { } d ? $"{d.InstanceClass} + {d.ReadReplicas} readers" : "-";
-            var cache = s.Cache is { } k ? $"{k.NodeType}, {k.ReplicasPerShard} replicas/shard" : "-";
+            // The same capacity the data constructs deploy (DataCapacity), so the table cannot disagree with the templates.
+            var db = DataCapacity.Database(c, r)?.ToString() ?? "-";
+            var cache = DataCapacity.Cache(c, r)?.ToString() ?? "-";
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Name} | {r.RoleName} | {r.TrafficWeight}% | {r.SizingTier} | {groups} | {s.SpotPercent}% | {db} | {cache} |");
         }
@@ -66,6 +68,12 @@ public static class PlanMarkdown
         foreach (var r in c.Regions)
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"  edge -- \"{r.TrafficWeight}%\" --> {Id(r.Name)}[\"{r.Name} ({r.RoleName})\"]");
+        if (AcceleratorSection.Of(c) is { } ga)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"  users --> ga[\"Global Accelerator {ga.Fqdn}\"]");
+            foreach (var g in ga.EndpointGroups)
+                md.AppendLine(CultureInfo.InvariantCulture, $"  ga -- \"dial {g.TrafficDialPercent}%\" --> {Id(g.Region)}");
+        }
         var primary = c.PrimaryRegion;
         foreach (var r in c.Regions.Where(r => r.Role != RegionRole.Primary))
             md.AppendLine(CultureInfo.InvariantCulture, $"  {Id(primary.Name)} -. replication .-> {Id(r.Name)}");

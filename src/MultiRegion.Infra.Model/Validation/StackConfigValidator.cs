@@ -32,6 +32,7 @@ public static partial class StackConfigValidator
         AlertingRules.Validate(config, sink);
         LifecycleRules.Validate(config, today ?? Lifecycle.LifecycleDates.TodayUtc(), sink);
         CostRules.Validate(config, sink);
+        PlaceholderRules.Validate(config, sink);
         return sink;
     }
 

@@ -19,6 +19,7 @@ public static class PlatformSynthesizer
     public static SynthResult Synthesize(StackConfig config, string outdir, DateOnly? today = null)
     {
         var day = today ?? Model.Lifecycle.LifecycleDates.TodayUtc();
+        JsiiRuntimeWarmup.Join(); // the runtime may be starting on another thread: one caller at a time
         var app = new App(new AppProps
         {
             Outdir = outdir,

@@ -22,6 +22,7 @@ public static class PlanWriter
                 .Concat(result.Annotations.Where(a => !a.IsError).Select(a => a.ToString())).ToList(),
             Compute = ComputeSection.Of(config),
             Data = DataPlan.Of(config),
+            Accelerator = AcceleratorSection.Of(config),
             Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),
             Alerts = Model.Planning.Alerting.AlertsSection.Of(config),
             FirstDeploy = Model.Planning.FirstDeploy.FirstDeployChecklist.For(config).WithTemplates(stacks),

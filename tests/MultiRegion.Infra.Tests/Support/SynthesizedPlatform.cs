@@ -16,13 +16,15 @@ public sealed class SynthesizedPlatform
 
     public StackConfig Config { get; }
     public Platform Platform { get; }
+    public SynthResult Result { get; }
     public string Outdir { get; }
 
     private SynthesizedPlatform(StackConfig config)
     {
         Config = config;
         Outdir = Path.Combine(Path.GetTempPath(), "multiregion-tests", $"{config.Prefix}-{Guid.NewGuid():N}");
-        Platform = PlatformSynthesizer.Synthesize(config, Outdir).Platform;
+        Result = PlatformSynthesizer.Synthesize(config, Outdir);
+        Platform = Result.Platform;
         JsiiRuntimeShutdown.EnsureWatched();
     }
 

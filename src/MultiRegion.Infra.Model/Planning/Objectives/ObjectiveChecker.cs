@@ -68,7 +68,8 @@ public static class ObjectiveChecker
     {
         var budget = inputs.StoreRpo[s.Store]; // existence is a validation rule, checked before
         var ok = budget.TotalSeconds <= s.RpoSeconds;
-        return Result($"{path}.rpoSeconds", Format.Seconds(s.RpoSeconds), budget, ok, ok ? null : FixFor(s.Store, s.RpoSeconds, budget));
+        return Result($"{path}.rpoSeconds", Format.Seconds(s.RpoSeconds), budget, ok, ok ? null : FixFor(s.Store, s.RpoSeconds, budget))
+            with { Subject = $"{s.Name}: {s.Store}" };
     }
 
     private static ObjectiveResult CheckAvailability(ObjectivesConfig o, double rtoSeconds, ObjectiveInputs inputs)

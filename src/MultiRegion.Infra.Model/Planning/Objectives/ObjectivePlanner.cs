@@ -66,7 +66,7 @@ public static class ObjectivePlanner
             if (s.RpoSeconds < BucketConfig.ReplicationTimeControlMinutes * 60) continue; // RTC cannot keep it either: the check says so
             updated[name] = bucket with { RpoMinutes = BucketConfig.ReplicationTimeControlMinutes };
             choices.Add(new ObjectiveChoice($"data.buckets.{name}.rpoMinutes", "15 (Replication Time Control on)",
-                $"objectives.stores[{i}] promises {s.RpoSeconds} s for {s.Store}; without Replication Time Control S3 replication has no time bound"));
+                $"objectives.stores[{i}] ({s.Name}) promises {s.RpoSeconds} s for {s.Store}; without Replication Time Control S3 replication has no time bound"));
         }
         return c with { Data = data with { Buckets = updated } };
     }

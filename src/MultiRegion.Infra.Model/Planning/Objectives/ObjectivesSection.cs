@@ -27,7 +27,7 @@ public static class ObjectivesSection
             md.AppendLine("|---|---|---|---|---|");
             foreach (var o in plan.Objectives)
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| `{o.Name}` | {o.Promised} | {o.Achievable}{(o.Estimate ? " (estimate)" : "")} | {(o.Ok ? "yes" : "**no**")} | {o.Arithmetic.Replace("|", "/")} |");
+                    $"| {(o.Subject is { } subject ? $"{subject} (`{o.Name}`)" : $"`{o.Name}`")} | {o.Promised} | {o.Achievable}{(o.Estimate ? " (estimate)" : "")} | {(o.Ok ? "yes" : "**no**")} | {o.Arithmetic.Replace("|", "/")} |");
             md.AppendLine();
         }
         if (plan.Choices.Count > 0)

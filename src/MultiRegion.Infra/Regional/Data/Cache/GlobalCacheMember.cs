@@ -95,10 +95,12 @@ public sealed class GlobalCacheMember : Construct
             KmsKeyId = props.Key.KeyArn,
             Port = Port,
         };
-        if (sizing.Shards == 1)
-            group.NumCacheClusters = sizing.ReplicasPerShard + 1; // cluster mode disabled: one primary node + replicas
+        // DataCapacity is also what plan.json/plan.md report.
+        var capacity = DataCapacity.Cache(c, props.Region)!;
+        if (capacity.Shards == 1)
+            group.NumCacheClusters = capacity.ReplicasPerShard + 1; // cluster mode disabled: one primary node + replicas
         else
-            group.ReplicasPerNodeGroup = sizing.ReplicasPerShard; // the shard count is the Global Datastore's
+            group.ReplicasPerNodeGroup = capacity.ReplicasPerShard; // the shard count is the Global Datastore's
 
         if (IsPrimary)
         {

@@ -165,7 +165,8 @@ public sealed class GlobalDatabaseMember : Construct
         });
 
         // Primary: a writer plus the configured readers. Secondary: the configured readers (0 = headless secondary).
-        var count = props.Sizing.ReadReplicas + (IsPrimary ? 1 : 0);
+        // DataCapacity is also what plan.json/plan.md report.
+        var count = DataCapacity.Database(props.Config, props.Region)!.Instances;
         var instances = new List<CfnDBInstance>();
         for (var i = 0; i < count; i++)
         {

@@ -1,0 +1,38 @@
+using System.Reflection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+[assembly: TestFramework("MultiRegion.Infra.Tests.Support.JsiiTestFramework", "MultiRegion.Infra.Tests")]
+
+namespace MultiRegion.Infra.Tests.Support;
+
+/// <summary>
+/// xunit's own framework with one step added: after the last test, before the run is reported finished, the
+/// jsii runtime is shut down (<see cref="JsiiRuntimeShutdown.Shutdown"/>). Not at process exit: vstest kills the
+/// test host 100 ms after the run is reported finished, too soon to end Node.js processes in order.
+/// </summary>
+public sealed class JsiiTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
+{
+    protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
+        new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
+
+    private sealed class Executor(AssemblyName assemblyName, ISourceInformationProvider sourceInformationProvider, IMessageSink diagnosticMessageSink)
+        : XunitTestFrameworkExecutor(assemblyName, sourceInformationProvider, diagnosticMessageSink)
+    {
+        protected override async void RunTestCases(IEnumerable<IXunitTestCase> testCases, IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
+        {
+            using var runner = new Runner(TestAssembly, testCases, DiagnosticMessageSink, executionMessageSink, executionOptions);
+            await runner.RunAsync();
+        }
+    }
+
+    private sealed class Runner(ITestAssembly testAssembly, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
+        : XunitTestAssemblyRunner(testAssembly, testCases, diagnosticMessageSink, executionMessageSink, executionOptions)
+    {
+        protected override async Task BeforeTestAssemblyFinishedAsync()
+        {
+            await base.BeforeTestAssemblyFinishedAsync();
+            JsiiRuntimeShutdown.Shutdown();
+        }
+    }
+}
