@@ -14,7 +14,8 @@ public static class ConfigLoader
 {
     /// <summary>Loads a file; throws <see cref="ConfigException"/> listing every problem.</summary>
     /// <param name="displayName">How messages name the file (e.g. relative to where the user ran the program).</param>
-    public static StackConfig Load(string path, string? displayName = null)
+    /// <param name="forDeploy">Loading for a deploy: placeholders (<see cref="SecurityRules.Placeholders"/>) are errors, not warnings.</param>
+    public static StackConfig Load(string path, string? displayName = null, bool forDeploy = false)
     {
         string text;
         try
@@ -25,11 +26,11 @@ public static class ConfigLoader
         {
             throw new ConfigException([new ConfigProblem(displayName ?? path, null, "", $"cannot read file: {e.Message}")]);
         }
-        return Parse(text, displayName ?? path);
+        return Parse(text, displayName ?? path, forDeploy);
     }
 
     /// <summary>Parses YAML text; <paramref name="file"/> is only used in messages.</summary>
-    public static StackConfig Parse(string yaml, string file)
+    public static StackConfig Parse(string yaml, string file, bool forDeploy = false)
     {
         var root = ReadRoot(yaml, file);
         var binder = new YamlBinder(file);
@@ -38,7 +39,11 @@ public static class ConfigLoader
             throw new ConfigException(binder.Problems);
 
         var checkedConfig = StackConfigValidator.Check(config);
-        var problems = checkedConfig.Items
+        // A deploy with a documentation value fails late (unknown account, zone) or locks people out (RFC 5737 CIDR).
+        var refused = forDeploy
+            ? checkedConfig.Items.Concat(SecurityRules.Placeholders(config).Select(p => (Path: p.Path, Message: "refused for a deploy: " + p.Message)))
+            : checkedConfig.Items;
+        var problems = refused
             .Select(p => new ConfigProblem(file, LineOf(binder.Lines, p.Path), p.Path, p.Message))
             .ToList();
         if (problems.Count > 0)

@@ -26,6 +26,7 @@ public static partial class StackConfigValidator
         EdgeRules.Validate(config, sink);
         DataRules.Validate(config, sink);
         ComputeRules.Validate(config, sink);
+        SecurityRules.Validate(config, sink);
         ObjectivesRules.Validate(config, sink);
         return sink;
     }

@@ -45,7 +45,10 @@ public static class SynthCommand
         {
             var path = StackLocator.Resolve(stackName, Directory.GetCurrentDirectory());
             var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-            config = ConfigLoader.Load(path, shown) with { SourcePath = shown };
+            // The CDK CLI runs the app the same way for synth, diff and deploy; the deploy workflow says which by
+            // MULTIREGION_DEPLOY=1, so placeholders fail the deploy while offline synthesis keeps working with them.
+            var forDeploy = line.ForDeploy || Environment.GetEnvironmentVariable("MULTIREGION_DEPLOY") == "1";
+            config = ConfigLoader.Load(path, shown, forDeploy) with { SourcePath = shown };
         }
         catch (ConfigException e)
         {
