@@ -119,7 +119,11 @@ public sealed class AuditTests
     public void GuardDuty_high_and_critical_findings_reach_an_encrypted_p0_topic_in_every_prod_region(string region)
     {
         var t = Prod.Regional(region);
-        t.HasResourceProperties("AWS::GuardDuty::Detector", Props(("Enable", true)));
+        t.HasResourceProperties("AWS::GuardDuty::Detector", Props(("Enable", true), ("Features", Match.ArrayWith(new object[]
+        {
+            Props(("Name", "S3_DATA_EVENTS"), ("Status", "ENABLED")),
+            Props(("Name", "EKS_AUDIT_LOGS"), ("Status", "ENABLED")),
+        }))));
         t.HasResourceProperties("AWS::SNS::Topic", Props(("TopicName", "mlops-prod-p0-security"), ("KmsMasterKeyId", Match.AnyValue())));
         t.HasResourceProperties("AWS::SNS::Subscription", Props(("Protocol", "email"), ("Endpoint", "security-oncall@mlops.example.com")));
         t.HasResourceProperties("AWS::Events::Rule", Props(("EventPattern", Props(

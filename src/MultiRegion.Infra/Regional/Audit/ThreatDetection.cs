@@ -42,6 +42,12 @@ public sealed class ThreatDetection : Construct
         {
             Enable = true,
             FindingPublishingFrequency = "FIFTEEN_MINUTES",
+            // Protection plans for what this platform runs: S3 object activity of the data buckets, the EKS audit
+            // log, Aurora logins (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_DetectorFeatureConfiguration.html).
+            // Each is billed by volume; runtime monitoring (an agent on the nodes) is left to a decision of its own.
+            Features = new[] { "S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "RDS_LOGIN_EVENTS" }
+                .Select(name => (object)new CfnDetector.CFNFeatureConfigurationProperty { Name = name, Status = "ENABLED" })
+                .ToArray(),
         });
 
         var key = new Key(this, "TopicKey", new KeyProps
