@@ -8,7 +8,7 @@ namespace MultiRegion.Infra.Model.Config;
 /// </param>
 /// <param name="AuditLogRetentionDays">
 /// How long trail log files are kept; with <c>protectData</c> they are also under S3 Object Lock (governance) for
-/// this long. 365 days is the usual audit expectation (CIS AWS Foundations asks for at least a year of logs).
+/// this long. 365 days is the usual audit expectation (PCI DSS v4 requirement 10.5.1: 12 months of audit log history).
 /// </param>
 /// <param name="AccessLogs">ALB access logs (and the trail bucket's server access logs) to a regional log bucket.</param>
 /// <param name="AccessLogRetentionDays">How long the regional log bucket keeps ALB and S3 access logs.</param>
