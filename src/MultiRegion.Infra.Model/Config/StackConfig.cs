@@ -19,7 +19,8 @@ public sealed record StackConfig(
     EdgeConfig? Edge = null,
     ObjectivesConfig? Objectives = null,
     AlertingConfig? Alerting = null,
-    CostConfig? Cost = null)
+    CostConfig? Cost = null,
+    SecurityConfig? Security = null)
 {
     /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
     public string SourcePath { get; init; } = "";
@@ -43,6 +44,8 @@ public sealed record StackConfig(
     public SizingTier SizingOf(RegionConfig region) => Sizing[region.SizingTier];
 
     public NetworkConfig NetworkSettings => Network ?? new NetworkConfig();
+
+    public SecurityConfig SecuritySettings => Security ?? new SecurityConfig();
 
     /// <summary>Prefix of every stack and physical name: <c>app-environment</c>.</summary>
     public string Prefix => $"{App}-{Environment}";

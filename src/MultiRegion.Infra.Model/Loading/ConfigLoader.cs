@@ -15,7 +15,8 @@ public static class ConfigLoader
     /// <summary>Loads a file; throws <see cref="ConfigException"/> listing every problem.</summary>
     /// <param name="displayName">How messages name the file (e.g. relative to where the user ran the program).</param>
     /// <param name="today">The run's date the lifecycle guard checks against (default: today in UTC).</param>
-    public static StackConfig Load(string path, string? displayName = null, DateOnly? today = null)
+    /// <param name="forDeploy">Loading for a deploy: placeholders (<see cref="SecurityRules.Placeholders"/>) are errors, not warnings.</param>
+    public static StackConfig Load(string path, string? displayName = null, DateOnly? today = null, bool forDeploy = false)
     {
         var file = displayName ?? path;
         byte[] bytes;
@@ -38,12 +39,13 @@ public static class ConfigLoader
         {
             throw new ConfigException([new ConfigProblem(file, null, "", $"cannot read file: {Echo.Of(e.Message)}")]);
         }
-        return Parse(StrictText.Decode(bytes, file), file, today);
+        return Parse(StrictText.Decode(bytes, file), file, today, forDeploy);
     }
 
     /// <summary>Parses YAML text; <paramref name="file"/> is only used in messages.</summary>
     /// <param name="today">The run's date the lifecycle guard checks against (default: today in UTC).</param>
-    public static StackConfig Parse(string yaml, string file, DateOnly? today = null)
+    /// <param name="forDeploy">Loading for a deploy: placeholders are errors, not warnings.</param>
+    public static StackConfig Parse(string yaml, string file, DateOnly? today = null, bool forDeploy = false)
     {
         if (yaml.Length > YamlLimits.MaxBytes)
             throw new ConfigException([new ConfigProblem(file, 1 + yaml.AsSpan(0, YamlLimits.MaxBytes).Count('\n'), "",
@@ -56,7 +58,7 @@ public static class ConfigLoader
 
         try
         {
-            return Check(config, binder, file, today);
+            return Check(config, binder, file, today, forDeploy);
         }
         catch (Exception e) when (e is OverflowException or ArithmeticException or FormatException)
         {
@@ -65,10 +67,14 @@ public static class ConfigLoader
         }
     }
 
-    private static StackConfig Check(StackConfig config, YamlBinder binder, string file, DateOnly? today)
+    private static StackConfig Check(StackConfig config, YamlBinder binder, string file, DateOnly? today, bool forDeploy)
     {
         var checkedConfig = StackConfigValidator.Check(config, today);
-        var problems = checkedConfig.Items
+        // A deploy with a documentation value fails late (unknown account, zone) or locks people out (RFC 5737 CIDR).
+        var refused = forDeploy
+            ? checkedConfig.Items.Concat(SecurityRules.Placeholders(config).Select(p => (Path: p.Path, Message: "refused for a deploy: " + p.Message)))
+            : checkedConfig.Items;
+        var problems = refused
             .Select(p => new ConfigProblem(file, LineOf(binder.Lines, p.Path), p.Path, p.Message))
             .ToList();
         if (problems.Count > 0)

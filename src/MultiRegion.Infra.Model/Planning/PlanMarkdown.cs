@@ -26,6 +26,7 @@ public static class PlanMarkdown
         Alerting.AlertsSection.Render(plan.Alerts, md);
         FirstDeploy.FirstDeploySection.Render(plan.FirstDeploy, md);
         Cost.CostSection.Render(config, md);
+        TlsSection.Render(config, md);
         return md.ToString();
     }
 

@@ -28,11 +28,11 @@ public static partial class StackConfigValidator
         EdgeRules.Validate(config, sink);
         DataRules.Validate(config, sink);
         ComputeRules.Validate(config, sink);
+        SecurityRules.Validate(config, sink);
         ObjectivesRules.Validate(config, sink);
         AlertingRules.Validate(config, sink);
         LifecycleRules.Validate(config, today ?? Lifecycle.LifecycleDates.TodayUtc(), sink);
         CostRules.Validate(config, sink);
-        PlaceholderRules.Validate(config, sink);
         return sink;
     }
 

@@ -80,7 +80,10 @@ public static class SynthCommand
         var cwd = Directory.GetCurrentDirectory();
         var path = StackLocator.Resolve(stackName, cwd);
         var shown = Path.GetRelativePath(cwd, path);
-        var config = ConfigLoader.Load(path, shown) with { SourcePath = shown };
+        // The CDK CLI runs the app the same way for synth, diff and deploy; the deploy workflow says which by
+        // MULTIREGION_DEPLOY=1, so placeholders fail the deploy while offline synthesis keeps working with them.
+        var forDeploy = line.ForDeploy || Environment.GetEnvironmentVariable("MULTIREGION_DEPLOY") == "1";
+        var config = ConfigLoader.Load(path, shown, forDeploy: forDeploy) with { SourcePath = shown };
         var output = OutputFolder.Resolve(line.Output, cdkOutdir, DefaultOutput(cwd, path));
 
         foreach (var warning in config.Warnings) stderr.WriteLine($"warning: {warning}");

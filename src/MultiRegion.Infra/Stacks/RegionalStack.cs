@@ -4,6 +4,7 @@ using MultiRegion.Infra.Composition;
 using MultiRegion.Infra.Global.Waf;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Regional.Audit;
 using MultiRegion.Infra.Regional.Compute;
 using MultiRegion.Infra.Regional.Ingress;
 using MultiRegion.Infra.Regional.Network;
@@ -16,6 +17,7 @@ public sealed class RegionalStack : Stack
     public RegionConfig RegionConfig { get; }
     public RegionalNetwork Network { get; }
     public RegionalIngress Ingress { get; }
+    public RegionalAudit Audit { get; }
     public RegionalWebAcl? WebAcl { get; }
     public RegionalCompute? Compute { get; }
 
@@ -33,8 +35,10 @@ public sealed class RegionalStack : Stack
         RegionConfig = region;
         PlatformStackProps.Tag(this, config, spec);
         Network = new RegionalNetwork(this, "Network", new RegionalNetworkProps(region, config.NetworkSettings, config.ProtectData));
+        Audit = new RegionalAudit(this, "Audit", new RegionalAuditProps(config, region));
         Ingress = new RegionalIngress(this, "Ingress", new RegionalIngressProps(Network.Vpc, config.Dns,
-            config.Compute?.IngressSettings.IdleTimeoutSeconds ?? new IngressConfig().IdleTimeoutSeconds));
+            config.Compute?.IngressSettings.IdleTimeoutSeconds ?? new IngressConfig().IdleTimeoutSeconds,
+            config.SecuritySettings.AccessLogs ? Audit.Logs?.Bucket : null, config.ProtectData));
         if (config.Compute is not null)
             Compute = new RegionalCompute(this, "Compute", new RegionalComputeProps(config, region, Network.Vpc, Ingress));
         if (Global.Waf.OriginVerify.IsOn(config) && region.Role == RegionRole.Primary)

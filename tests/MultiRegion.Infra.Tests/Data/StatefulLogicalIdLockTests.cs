@@ -36,8 +36,9 @@ public sealed class StatefulLogicalIdLockTests
         Assert.Equal(3, all.Count(t => t == "AWS::RDS::DBCluster"));
         Assert.Equal(2, all.Count(t => t == "AWS::ElastiCache::GlobalReplicationGroup"));
         Assert.Equal(6, all.Count(t => t == "AWS::ElastiCache::ReplicationGroup"));
-        // 3 primary buckets + 5 replicas, and the global stack's CloudFront access-log bucket.
-        Assert.Equal(9, all.Count(t => t == "AWS::S3::Bucket"));
+        // 3 primary buckets + 5 replicas, the global stack's CloudFront access-log bucket,
+        // the audit trail's bucket and an access-log bucket per region.
+        Assert.Equal(13, all.Count(t => t == "AWS::S3::Bucket"));
         Assert.Equal(2, all.Count(t => t == "AWS::Backup::BackupVault"));
     }
 

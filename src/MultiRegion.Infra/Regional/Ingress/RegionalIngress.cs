@@ -10,7 +10,10 @@ namespace MultiRegion.Infra.Regional.Ingress;
 
 /// <summary>Inputs of a region's ingress.</summary>
 /// <param name="IdleTimeoutSeconds">Load balancer idle timeout; long-lived WebSockets need more than the default 60 s.</param>
-public sealed record RegionalIngressProps(Vpc Vpc, DnsConfig Dns, int IdleTimeoutSeconds = 60);
+/// <param name="AccessLogs">Where the load balancer writes access logs (an SSE-S3 bucket in this region); none when null.</param>
+/// <param name="DeletionProtection">Refuse deleting the load balancer (prod: every region's entry point).</param>
+public sealed record RegionalIngressProps(Vpc Vpc, DnsConfig Dns, int IdleTimeoutSeconds = 60,
+    Amazon.CDK.AWS.S3.IBucket? AccessLogs = null, bool DeletionProtection = false);
 
 /// <summary>
 /// The region's internet-facing Application Load Balancer, created here (not by an in-cluster controller)
@@ -51,7 +54,13 @@ public sealed class RegionalIngress : Construct
             IdleTimeout = Duration.Seconds(props.IdleTimeoutSeconds),
             DropInvalidHeaderFields = true,
             Http2Enabled = true,
+            DeletionProtection = props.DeletionProtection,
         });
+        // The CDK writes the bucket policy for the region's log delivery principal: the regional ELB account in
+        // regions opened before August 2022, logdelivery.elasticloadbalancing.amazonaws.com in newer ones
+        // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+        if (props.AccessLogs is { } logs)
+            LoadBalancer.LogAccessLogs(logs, "alb");
 
         Https = LoadBalancer.AddListener("Https", new BaseApplicationListenerProps
         {
