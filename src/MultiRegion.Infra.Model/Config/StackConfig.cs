@@ -17,7 +17,8 @@ public sealed record StackConfig(
     ComputeConfig? Compute = null,
     DataConfig? Data = null,
     EdgeConfig? Edge = null,
-    ObjectivesConfig? Objectives = null)
+    ObjectivesConfig? Objectives = null,
+    RecoveryConfig? Recovery = null)
 {
     /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
     public string SourcePath { get; init; } = "";

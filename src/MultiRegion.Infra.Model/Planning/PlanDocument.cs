@@ -56,4 +56,7 @@ public sealed record PlanDocument(
 
     /// <summary>Objectives with their budgets and the settings chosen to keep them; null when the config has none.</summary>
     public Objectives.PlanObjectives? Objectives { get; init; }
+
+    /// <summary>Runbooks, trigger and the disaster-recovery matrix; null when the config has no recovery section.</summary>
+    public Recovery.PlanRecovery? Recovery { get; init; }
 }

@@ -22,6 +22,7 @@ public static class PlanMarkdown
         FailoverSection.Render(config, plan.Failover, md);
         DataPlan.Render(plan.Data, md);
         Objectives.ObjectivesSection.Render(config, md);
+        Recovery.RecoverySection.Render(config, md);
         return md.ToString();
     }
 

@@ -27,6 +27,7 @@ public static partial class StackConfigValidator
         DataRules.Validate(config, sink);
         ComputeRules.Validate(config, sink);
         ObjectivesRules.Validate(config, sink);
+        RecoveryRules.Validate(config, sink);
         return sink;
     }
 

@@ -22,6 +22,7 @@ public static class PlanWriter
             Compute = ComputeSection.Of(config),
             Data = DataPlan.Of(config),
             Objectives = Model.Planning.Objectives.ObjectivesSection.Of(config),
+            Recovery = Model.Planning.Recovery.RecoverySection.Of(config),
         };
     }
 

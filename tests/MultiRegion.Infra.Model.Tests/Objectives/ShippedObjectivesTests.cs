@@ -25,7 +25,7 @@ public sealed class ShippedObjectivesTests
     }
 
     [Theory]
-    [InlineData("prod", 8)]
+    [InlineData("prod", 16)] // 8 objectives + 8 recovery.scenarios promises
     [InlineData("videochat", 4)]
     public void Every_shipped_objective_is_ok(string name, int count)
     {
@@ -35,11 +35,13 @@ public sealed class ShippedObjectivesTests
     }
 
     [Fact]
-    public void Prod_rto_budget_is_detection_ttl_and_aurora_failover()
+    public void Prod_rto_budget_is_detection_ttl_the_approver_and_the_failover_runbook()
     {
         var rto = Load("prod").ObjectiveResults.Single(r => r.Name == "objectives.regionFailover.rtoSeconds");
-        Assert.Equal([90, 60, 120], rto.Terms.Select(t => t.Seconds));
-        Assert.Contains("Aurora unplanned failover", rto.Arithmetic);
+        // detection 30 s x 3, alias TTL, event delivery, approver (seed P0: 5 min), runbook: Aurora 120 + two caches 60 + 60 + parameters 5.
+        Assert.Equal([90, 60, 10, 300, 245], rto.Terms.Select(t => t.Seconds));
+        Assert.Contains("approver responds (approval) 5 min (300 s)", rto.Arithmetic);
+        Assert.Contains("failover runbook (promote the Aurora cluster", rto.Arithmetic);
     }
 
     [Fact]
@@ -81,9 +83,9 @@ public sealed class ShippedObjectivesTests
     [Fact]
     public void An_explicit_interval_too_slow_for_the_rto_is_refused_with_the_fix()
     {
-        var yaml = Replace(Text("prod"), "rtoSeconds: 900", "rtoSeconds: 240");
+        var yaml = Replace(Replace(Text("prod"), "rtoSeconds: 900               #", "rtoSeconds: 400               #"), "trigger: approval", "trigger: automatic");
         var p = Refused(yaml, "objectives.regionFailover.rtoSeconds");
-        Assert.Contains("= 270 s", p.Message);
+        Assert.Contains("= 405 s", p.Message);
         Assert.Contains("set edge.healthCheck.intervalSeconds to 10", p.Message);
     }
 
