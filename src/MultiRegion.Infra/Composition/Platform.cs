@@ -18,6 +18,9 @@ public sealed class Platform
     public AcceleratorStack? Accelerator { get; init; }
     public required DataTier Data { get; init; }
 
+    /// <summary>Runbooks, writer parameters and failover triggers; null without a recovery section.</summary>
+    public MultiRegion.Infra.Recovery.RecoveryTier? Recovery { get; init; }
+
     /// <summary>Every stack with the spec it was made from.</summary>
     public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
         StackLayout.For(Config).Select(spec => (spec, Find(spec)));
@@ -33,7 +36,9 @@ public sealed class Platform
         var accelerator = config.Edge?.Accelerator is null ? null : new AcceleratorStack(app, config, regional);
         var global = new GlobalStack(app, config, regional, accelerator);
 
-        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data };
+        var recovery = MultiRegion.Infra.Recovery.RecoveryTier.Build(config, regional, global);
+
+        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Recovery = recovery };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch
