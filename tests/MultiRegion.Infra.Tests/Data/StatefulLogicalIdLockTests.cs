@@ -38,7 +38,8 @@ public sealed class StatefulLogicalIdLockTests
         Assert.Equal(6, all.Count(t => t == "AWS::ElastiCache::ReplicationGroup"));
         // 3 primary buckets + 5 replicas, and the global stack's CloudFront access-log bucket.
         Assert.Equal(9, all.Count(t => t == "AWS::S3::Bucket"));
-        Assert.Equal(2, all.Count(t => t == "AWS::Backup::BackupVault"));
+        // A backup vault per region (every region backs up its own members) and the us-east-2 copy vault.
+        Assert.Equal(4, all.Count(t => t == "AWS::Backup::BackupVault"));
     }
 
     [Fact]
