@@ -78,7 +78,9 @@ public sealed class FailoverTriggers : Construct
                         Id = "Runbook",
                         Arn = $"arn:{stack.Partition}:ssm:{stack.Region}:{stack.Account}:automation-definition/{runbook.DocumentName}:$DEFAULT",
                         RoleArn = role.RoleArn,
-                        // Automation parameters as lists of strings; the default target, the operator can re-run with another.
+                        // Automation parameters are a map of string to list of strings
+                        // (https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_StartAutomationExecution.html);
+                        // the default target: the operator can re-run with another.
                         Input = $"{{\"TargetRegion\":[\"{runbook.WriterRegion}\"]}}",
                     },
                 },

@@ -39,6 +39,18 @@ public sealed class RecoveryObjectivesTests
     }
 
     [Fact]
+    public void In_manual_mode_an_operator_starts_the_runbook_with_the_documented_command()
+    {
+        var c = DataYaml.Load(Prod.ReplaceOnce("trigger: approval", "trigger: manual"));
+        var one = DrPlanner.Scenarios(c).Single(s => s.Key == RecoveryConfig.OneRegion);
+        Assert.Equal("an operator (documented command)", one.StartedBy);
+        var plan = RecoverySection.Of(c)!;
+        Assert.Equal("manual", plan.Trigger);
+        Assert.Equal("aws ssm start-automation-execution --region us-east-1 --document-name mlops-prod-failover-us-west-2 --parameters TargetRegion=us-east-1",
+            plan.Runbooks.Single(r => r.Document == "mlops-prod-failover-us-west-2").Command);
+    }
+
+    [Fact]
     public void A_global_outage_rpo_under_the_backup_interval_is_refused_with_the_arithmetic()
     {
         var problems = DataYaml.Problems(Prod.ReplaceOnce("allRegions: { rtoSeconds: 7200, rpoSeconds: 3600 }", "allRegions: { rtoSeconds: 7200, rpoSeconds: 900 }"));
