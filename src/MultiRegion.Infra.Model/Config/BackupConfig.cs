@@ -14,8 +14,8 @@ public enum VaultLockMode
 }
 
 /// <summary>
-/// AWS Backup of the primary region's stateful resources (Aurora cluster, S3 buckets) with a copy of every
-/// recovery point to a vault in another region. ElastiCache is not an AWS Backup resource: its snapshots are
+/// AWS Backup of every region's stateful resources (Aurora clusters, source and replica S3 buckets) with a copy of
+/// every recovery point to a vault in another region. ElastiCache is not an AWS Backup resource: its snapshots are
 /// set per cache (<c>snapshotRetentionDays</c>).
 /// </summary>
 /// <param name="Region">Region of the copy vault (the seed's backup region); it gets its own stack.</param>
@@ -23,9 +23,22 @@ public enum VaultLockMode
 /// <param name="CopyRetentionDays">How long the copies stay in the backup region's vault.</param>
 /// <param name="Schedule">Backup schedule as an AWS Backup expression, e.g. <c>cron(0 5 * * ? *)</c> (UTC).</param>
 /// <param name="VaultLock">Vault Lock mode of the copy vault.</param>
+/// <param name="ContinuousBackup">
+/// A second rule with continuous backup (point-in-time restore) for Aurora and S3, kept <c>min(RetentionDays, 35)</c>
+/// days in each region (35 is AWS Backup's maximum for continuous backups). The scheduled rule's copies to
+/// <see cref="Region"/> are what survive the loss of every platform region.
+/// </param>
 public sealed record BackupConfig(
     string Region,
     int RetentionDays,
     int CopyRetentionDays,
     string Schedule = "cron(0 5 * * ? *)",
-    VaultLockMode VaultLock = VaultLockMode.None);
+    VaultLockMode VaultLock = VaultLockMode.None,
+    bool ContinuousBackup = false)
+{
+    /// <summary>AWS Backup keeps continuous backups 1 to 35 days.</summary>
+    public const int MaxContinuousRetentionDays = 35;
+
+    /// <summary>The most frequent AWS Backup schedule: hourly (see <c>AwsLimits.BackupMinimumInterval</c>).</summary>
+    public const int MinScheduleSeconds = 3600;
+}

@@ -20,7 +20,8 @@ public sealed record StackConfig(
     ObjectivesConfig? Objectives = null,
     AlertingConfig? Alerting = null,
     CostConfig? Cost = null,
-    SecurityConfig? Security = null)
+    SecurityConfig? Security = null,
+    RecoveryConfig? Recovery = null)
 {
     /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
     public string SourcePath { get; init; } = "";

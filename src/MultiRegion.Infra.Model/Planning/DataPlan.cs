@@ -88,7 +88,7 @@ public static class DataPlan
             kv.Value.EffectiveLifecycle.Select(t => $"{t.StorageClass} after {t.AfterDays} d").ToList())).ToList();
 
         var backup = data.Backup is { } b
-            ? new PlanBackup(primary.Name, b.Region, DataNames.CopyVault(c), b.RetentionDays, b.CopyRetentionDays, b.Schedule, b.VaultLock.ToString().ToLowerInvariant())
+            ? new PlanBackup(string.Join(", ", c.Regions.Select(r => r.Name)) + (b.ContinuousBackup ? " (plus continuous point-in-time backups)" : ""), b.Region, DataNames.CopyVault(c), b.RetentionDays, b.CopyRetentionDays, b.Schedule, b.VaultLock.ToString().ToLowerInvariant())
             : null;
 
         return new PlanData(database, caches, buckets, backup);

@@ -67,4 +67,6 @@ public sealed record PlanDocument(
 
     /// <summary>The monthly cost estimate: lines, totals per region and service, assumptions (see <c>Cost.CostSection</c>).</summary>
     public Cost.PlanCost? Cost { get; init; }
+    /// <summary>Runbooks, trigger and the disaster-recovery matrix; null when the config has no recovery section.</summary>
+    public Recovery.PlanRecovery? Recovery { get; init; }
 }

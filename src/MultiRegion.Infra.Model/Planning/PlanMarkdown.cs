@@ -27,6 +27,7 @@ public static class PlanMarkdown
         FirstDeploy.FirstDeploySection.Render(plan.FirstDeploy, md);
         Cost.CostSection.Render(config, md);
         TlsSection.Render(config, md);
+        Recovery.RecoverySection.Render(config, md);
         return md.ToString();
     }
 

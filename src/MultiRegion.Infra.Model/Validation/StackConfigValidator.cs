@@ -33,6 +33,7 @@ public static partial class StackConfigValidator
         AlertingRules.Validate(config, sink);
         LifecycleRules.Validate(config, today ?? Lifecycle.LifecycleDates.TodayUtc(), sink);
         CostRules.Validate(config, sink);
+        RecoveryRules.Validate(config, sink);
         return sink;
     }
 

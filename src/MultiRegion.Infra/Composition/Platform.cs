@@ -19,6 +19,9 @@ public sealed class Platform
     public required DataTier Data { get; init; }
     public MultiRegion.Infra.Alerting.PlatformAlerting? Alerting { get; init; }
 
+    /// <summary>Runbooks, writer parameters and failover triggers; null without a recovery section.</summary>
+    public MultiRegion.Infra.Recovery.RecoveryTier? Recovery { get; init; }
+
     /// <summary>Every stack with the spec it was made from.</summary>
     public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
         StackLayout.For(Config).Select(spec => (spec, Find(spec)));
@@ -39,7 +42,9 @@ public sealed class Platform
         var global = new GlobalStack(app, config, regional, accelerator);
         var alerting = MultiRegion.Infra.Alerting.PlatformAlerting.Attach(config, regional, global);
 
-        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Alerting = alerting };
+        var recovery = MultiRegion.Infra.Recovery.RecoveryTier.Build(config, regional, global);
+
+        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Alerting = alerting, Recovery = recovery };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch

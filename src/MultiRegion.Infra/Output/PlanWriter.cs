@@ -27,6 +27,7 @@ public static class PlanWriter
             Alerts = Model.Planning.Alerting.AlertsSection.Of(config),
             FirstDeploy = Model.Planning.FirstDeploy.FirstDeployChecklist.For(config).WithTemplates(stacks),
             Cost = Model.Planning.Cost.CostSection.Of(config),
+            Recovery = Model.Planning.Recovery.RecoverySection.Of(config),
         };
     }
 

@@ -25,8 +25,8 @@ public sealed class ShippedObjectivesTests
     }
 
     [Theory]
-    [InlineData("prod", 9)]        // + monthlyBudgetUsd
-    [InlineData("videochat", 9)]   // + monthlyBudgetUsd, 3 region budgets, per user
+    [InlineData("prod", 17)]       // 8 objectives + monthlyBudgetUsd + 8 recovery.scenarios promises
+    [InlineData("videochat", 11)]  // 4 objectives + monthlyBudgetUsd, 3 region budgets, per user + recovery.scenarios.oneRegion RTO and RPO
     public void Every_shipped_objective_is_ok(string name, int count)
     {
         var c = Load(name);
@@ -35,11 +35,13 @@ public sealed class ShippedObjectivesTests
     }
 
     [Fact]
-    public void Prod_rto_budget_is_detection_ttl_and_aurora_failover()
+    public void Prod_rto_budget_is_detection_ttl_the_approver_and_the_failover_runbook()
     {
         var rto = Load("prod").ObjectiveResults.Single(r => r.Name == "objectives.regionFailover.rtoSeconds");
-        Assert.Equal([90, 60, 120], rto.Terms.Select(t => t.Seconds));
-        Assert.Contains("Aurora unplanned failover", rto.Arithmetic);
+        // detection 30 s x 3, alias TTL, event delivery, approver (seed P0: 5 min), runbook: Aurora 120 + two caches 60 + 60 + parameters 5.
+        Assert.Equal([90, 60, 10, 300, 245], rto.Terms.Select(t => t.Seconds));
+        Assert.Contains("approver responds (approval) 5 min (300 s)", rto.Arithmetic);
+        Assert.Contains("failover runbook (promote the Aurora cluster", rto.Arithmetic);
     }
 
     [Fact]
@@ -58,15 +60,16 @@ public sealed class ShippedObjectivesTests
         var choice = Assert.Single(c.Choices, ch => ch.Setting == "edge.healthCheck.intervalSeconds");
         Assert.Equal("10 s", choice.Value);
         Assert.Contains("30 s would miss", choice.Reason);
-        Assert.Contains("= 210 s", choice.Reason);
+        Assert.Contains("= 225 s", choice.Reason); // 30 s x 3 + TTL 60 + event 10 + runbook 65
     }
 
     [Fact]
     public void Videochat_with_an_rto_below_its_budget_is_refused_with_the_arithmetic()
     {
-        var yaml = Replace(Text("videochat"), "rtoSeconds: 150", "rtoSeconds: 30");
+        var yaml = Replace(Text("videochat"), "rtoSeconds: 165", "rtoSeconds: 30");
         var p = Refused(yaml, "objectives.regionFailover.rtoSeconds");
-        Assert.StartsWith("promised 30 s, but health check 10 s x 3 checks 30 s + DNS TTL (alias to load balancer) 60 s + slowest dependent step: Global Datastore promotion 60 s = 150 s", p.Message);
+        Assert.StartsWith("promised 30 s, but health check 10 s x 3 checks 30 s + DNS TTL (alias to load balancer) 60 s + alarm starts the runbook (automatic) 10 s + slowest dependent step: failover runbook", p.Message);
+        Assert.Contains("= 165 s", p.Message);
         Assert.Contains("promise at least", p.Message);
         Assert.NotNull(p.Line);
     }
@@ -74,16 +77,16 @@ public sealed class ShippedObjectivesTests
     [Fact]
     public void A_longer_rto_lets_the_program_choose_the_standard_interval()
     {
-        var c = ConfigLoader.Parse(Replace(Text("videochat"), "rtoSeconds: 150", "rtoSeconds: 300"), "test.yaml");
+        var c = ConfigLoader.Parse(Replace(Text("videochat"), "rtoSeconds: 165", "rtoSeconds: 300"), "test.yaml");
         Assert.Equal(30, c.Edge!.HealthCheck.Interval);
     }
 
     [Fact]
     public void An_explicit_interval_too_slow_for_the_rto_is_refused_with_the_fix()
     {
-        var yaml = Replace(Text("prod"), "rtoSeconds: 900", "rtoSeconds: 240");
+        var yaml = Replace(Replace(Text("prod"), "rtoSeconds: 900               #", "rtoSeconds: 400               #"), "trigger: approval", "trigger: automatic");
         var p = Refused(yaml, "objectives.regionFailover.rtoSeconds");
-        Assert.Contains("= 270 s", p.Message);
+        Assert.Contains("= 405 s", p.Message);
         Assert.Contains("set edge.healthCheck.intervalSeconds to 10", p.Message);
     }
 
@@ -179,10 +182,10 @@ public sealed class ObjectivesPlanTests
         using var doc = System.Text.Json.JsonDocument.Parse(plan.ToJson());
         var rto = doc.RootElement.GetProperty("objectives").GetProperty("objectives")[0];
         Assert.Equal("objectives.regionFailover.rtoSeconds", rto.GetProperty("name").GetString());
-        Assert.Equal("150 s", rto.GetProperty("promised").GetString());
-        Assert.Equal("150 s", rto.GetProperty("achievable").GetString());
+        Assert.Equal("165 s", rto.GetProperty("promised").GetString());
+        Assert.Equal("165 s", rto.GetProperty("achievable").GetString());
         Assert.True(rto.GetProperty("ok").GetBoolean());
-        Assert.Equal(3, rto.GetProperty("terms").GetArrayLength());
+        Assert.Equal(4, rto.GetProperty("terms").GetArrayLength()); // detection, TTL, the automatic trigger, the slowest step
         Assert.Equal(30, rto.GetProperty("terms")[0].GetProperty("seconds").GetDouble());
         var choice = doc.RootElement.GetProperty("objectives").GetProperty("choices")[0];
         Assert.Equal("edge.healthCheck.intervalSeconds", choice.GetProperty("setting").GetString());
@@ -194,7 +197,7 @@ public sealed class ObjectivesPlanTests
         var c = ConfigLoader.Parse(File.ReadAllText(Path.Combine(ShippedConfigTests.StacksDir, "videochat.yaml")), "videochat.yaml");
         var md = new System.Text.StringBuilder();
         ObjectivesSection.Render(c, md);
-        Assert.Contains("| `objectives.regionFailover.rtoSeconds` | 150 s | 150 s (estimate) | yes | health check 10 s x 3 checks 30 s", md.ToString());
+        Assert.Contains("| `objectives.regionFailover.rtoSeconds` | 165 s | 165 s (estimate) | yes | health check 10 s x 3 checks 30 s", md.ToString());
         Assert.Contains("- `edge.healthCheck.intervalSeconds` = 10 s:", md.ToString());
     }
 }

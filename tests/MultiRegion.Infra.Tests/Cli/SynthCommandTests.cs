@@ -111,7 +111,7 @@ public sealed class SynthCommandTests
     {
         var dir = TempDir();
         var bad = Path.Combine(Path.GetTempPath(), $"videochat-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(bad, File.ReadAllText(Path.Combine(RepoPaths.Stacks, "videochat.yaml")).Replace("rtoSeconds: 150", "rtoSeconds: 20"));
+        File.WriteAllText(bad, File.ReadAllText(Path.Combine(RepoPaths.Stacks, "videochat.yaml")).Replace("rtoSeconds: 165", "rtoSeconds: 20"));
 
         var (code, _, err) = Run("--stack", bad, "--output", dir);
 

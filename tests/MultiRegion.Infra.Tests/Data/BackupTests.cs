@@ -31,7 +31,7 @@ public sealed class BackupTests
     public void The_plan_copies_to_us_east_2_and_keeps_copies_90_days()
     {
         Prod.Regional("us-west-2").HasResourceProperties("AWS::Backup::BackupPlan", Props(("BackupPlan", Match.ObjectLike(Props(
-            ("BackupPlanRule", new object[]
+            ("BackupPlanRule", Match.ArrayWith(new object[]
             {
                 Match.ObjectLike(Props(
                     ("Lifecycle", Props(("DeleteAfterDays", 30))),
@@ -41,7 +41,7 @@ public sealed class BackupTests
                             ("DestinationBackupVaultArn", Props(("Fn::Join", new object[] { "", Match.ArrayWith(new object[] { ":backup:us-east-2:111111111111:backup-vault:mlops-prod-backup-copies" }) }))),
                             ("Lifecycle", Props(("DeleteAfterDays", 90)))),
                     }))),
-            }))))));
+            })))))));
     }
 
     [Fact]
@@ -57,8 +57,27 @@ public sealed class BackupTests
     }
 
     [Fact]
-    public void Secondary_regions_have_no_backup_plan_of_their_own()
+    public void Secondary_regions_back_up_their_own_aurora_member_and_replica_buckets()
     {
-        Prod.Regional("us-east-1").ResourceCountIs("AWS::Backup::BackupPlan", 0);
+        var selection = TemplateJson.Of(Prod, Prod.Platform.Regional["eu-west-1"]).OfType("AWS::Backup::BackupSelection").Single().Resource;
+        var text = TemplateJson.Prop(selection, "BackupSelection")!.Value.GetProperty("Resources").GetRawText();
+        Assert.Contains(":cluster:", text);
+        // eu-west-1 holds replicas of data and models, not of artifacts (seed: "no replication to eu-west-1").
+        Assert.Contains("mlops-prod-data-eu-west-1-111111111111", text);
+        Assert.Contains("mlops-prod-models-eu-west-1-111111111111", text);
+        Assert.DoesNotContain("artifacts", text);
+        Assert.Contains(Prod.Platform.Data.ReplicaStacks["eu-west-1"], Prod.Platform.Regional["eu-west-1"].Dependencies);
+    }
+
+    [Fact]
+    public void Every_region_runs_hourly_backups_and_continuous_point_in_time_backups_kept_at_most_35_days()
+    {
+        foreach (var region in new[] { "us-west-2", "us-east-1", "eu-west-1" })
+            Prod.Regional(region).HasResourceProperties("AWS::Backup::BackupPlan", Props(("BackupPlan", Match.ObjectLike(Props(
+                ("BackupPlanRule", Match.ArrayWith(new object[]
+                {
+                    Match.ObjectLike(Props(("RuleName", "scheduled-with-cross-region-copy"), ("ScheduleExpression", "cron(0 * ? * * *)"))),
+                    Match.ObjectLike(Props(("EnableContinuousBackup", true), ("Lifecycle", Props(("DeleteAfterDays", 30))))),
+                })))))));
     }
 }

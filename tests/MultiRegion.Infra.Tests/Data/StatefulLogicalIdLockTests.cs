@@ -39,7 +39,8 @@ public sealed class StatefulLogicalIdLockTests
         // 3 primary buckets + 5 replicas, the global stack's CloudFront access-log bucket,
         // the audit trail's bucket and an access-log bucket per region.
         Assert.Equal(13, all.Count(t => t == "AWS::S3::Bucket"));
-        Assert.Equal(2, all.Count(t => t == "AWS::Backup::BackupVault"));
+        // A backup vault per region (every region backs up its own members) and the us-east-2 copy vault.
+        Assert.Equal(4, all.Count(t => t == "AWS::Backup::BackupVault"));
     }
 
     [Fact]

@@ -38,5 +38,20 @@ public static class AwsLimits
     /// <summary>S3 Replication Time Control: 99.99% of objects within 15 minutes (SLA).</summary>
     public static readonly AwsFact S3ReplicationTimeControl = new(900, "S3 Replication Time Control: 99.99% of objects within 15 min (SLA)", false);
 
+    /// <summary>
+    /// AWS Backup schedules run at most hourly: the console's frequencies start at hourly and AWS Config's
+    /// backup-plan-min-frequency check counts in hours (https://docs.aws.amazon.com/config/latest/developerguide/backup-plan-min-frequency-and-min-retention-check.html).
+    /// </summary>
+    public static readonly AwsFact BackupMinimumInterval = new(3600, "AWS Backup schedules run at most hourly (AWS Config backup-plan-min-frequency counts in hours)", false);
+
+    /// <summary>EKS managed node group scale-up: UpdateNodegroupConfig is immediate, new nodes boot and join in minutes (estimate, 2026-11).</summary>
+    public static readonly AwsFact NodeGroupScaleUp = new(300, "EKS managed node group: new nodes launch and join in ~3-5 min (estimate, 2026-11; AWS gives no bound)", true);
+
+    /// <summary>Re-pointing the writer parameters: a few PutParameter calls (seconds).</summary>
+    public static readonly AwsFact ParameterUpdate = new(5, "SSM PutParameter in each surviving region: seconds (estimate)", true);
+
+    /// <summary>EventBridge delivers the alarm's state change and starts the automation within seconds (estimate).</summary>
+    public static readonly AwsFact EventDelivery = new(10, "EventBridge rule to SSM Automation start: seconds (estimate, 2026-11)", true);
+
     public const double SecondsPerYear = 365.25 * 24 * 3600;
 }

@@ -9,12 +9,14 @@ namespace MultiRegion.Infra.Model.Planning.Objectives;
 /// <param name="StoreRpo">RPO budget of every store by key: <c>database</c>, <c>cache</c>, <c>bucket:&lt;name&gt;</c>.</param>
 /// <param name="FailoverStores">Keys of the stores a region failover relies on (checked against regionFailover.rpoSeconds).</param>
 /// <param name="Weights">Traffic weight by region.</param>
+/// <param name="TriggerTerms">What starting the failover runbook costs in the configured trigger mode (event delivery, a person's response).</param>
 public sealed record ObjectiveInputs(
     DnsFailoverSettings Dns,
     IReadOnlyList<DependentStep> FailoverSteps,
     IReadOnlyDictionary<string, Budget> StoreRpo,
     IReadOnlyList<string> FailoverStores,
-    IReadOnlyDictionary<string, int> Weights);
+    IReadOnlyDictionary<string, int> Weights,
+    IReadOnlyList<BudgetTerm>? TriggerTerms = null);
 
 /// <summary>Checks every promise of an <see cref="ObjectivesConfig"/>. Pure: the same inputs give the same verdicts.</summary>
 public static class ObjectiveChecker
@@ -24,7 +26,7 @@ public static class ObjectiveChecker
     public static IReadOnlyList<ObjectiveResult> Check(ObjectivesConfig o, ObjectiveInputs inputs)
     {
         var results = new List<ObjectiveResult>();
-        var rto = RtoBudget.Compute(inputs.Dns, inputs.FailoverSteps);
+        var rto = RtoBudget.Compute(inputs.Dns, inputs.FailoverSteps, inputs.TriggerTerms);
         results.Add(CheckRto(o.RegionFailover.RtoSeconds, rto, inputs));
         results.Add(CheckFailoverRpo(o.RegionFailover.RpoSeconds, inputs));
         for (var i = 0; i < (o.Stores?.Count ?? 0); i++)
@@ -40,7 +42,7 @@ public static class ObjectiveChecker
         if (!ok)
         {
             var faster = inputs.Dns with { IntervalSeconds = 10 };
-            var fastBudget = RtoBudget.Compute(faster, inputs.FailoverSteps);
+            var fastBudget = RtoBudget.Compute(faster, inputs.FailoverSteps, inputs.TriggerTerms);
             fix = inputs.Dns.IntervalSeconds != 10 && fastBudget.TotalSeconds <= promised
                 ? $"set edge.healthCheck.intervalSeconds to 10 ({fastBudget.Arithmetic})"
                 : $"promise at least {Format.Seconds(MinimumRto(inputs))} (10 s checks x 1 failure is the fastest Route53 detects), or lower the failure threshold";
@@ -49,7 +51,7 @@ public static class ObjectiveChecker
     }
 
     private static double MinimumRto(ObjectiveInputs inputs) =>
-        RtoBudget.Compute(inputs.Dns with { IntervalSeconds = 10, FailureThreshold = 1 }, inputs.FailoverSteps).TotalSeconds;
+        RtoBudget.Compute(inputs.Dns with { IntervalSeconds = 10, FailureThreshold = 1 }, inputs.FailoverSteps, inputs.TriggerTerms).TotalSeconds;
 
     private static ObjectiveResult CheckFailoverRpo(int promised, ObjectiveInputs inputs)
     {

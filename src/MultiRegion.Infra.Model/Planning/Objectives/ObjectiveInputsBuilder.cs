@@ -30,11 +30,22 @@ public static class ObjectiveInputsBuilder
     {
         var edge = c.Edge ?? throw new InvalidOperationException("objectives need the edge section (DNS failover)");
         var steps = new List<DependentStep>();
-        // When the primary region is lost, writes wait for the database's secondary to be promoted.
-        if (c.Data?.Database is not null)
-            steps.Add(new DependentStep("Aurora unplanned failover", AwsLimits.AuroraUnplannedFailover));
-        if (c.Data?.EffectiveCaches.Count > 0)
-            steps.Add(new DependentStep("Global Datastore promotion", AwsLimits.GlobalDatastorePromotion));
+        if (c.Recovery is not null)
+        {
+            // The failover runbook promotes the stores one after another: its critical path is one step.
+            var path = Recovery.RunbookPlanner.Failover(c, c.PrimaryRegion.Name).CriticalPath;
+            if (path.Terms.Count > 0)
+                steps.Add(new DependentStep($"failover runbook ({path.Arithmetic})",
+                    new AwsFact(path.TotalSeconds, string.Join("; ", path.Terms.Select(t => t.Source)), path.UsesEstimates)));
+        }
+        else
+        {
+            // When the primary region is lost, writes wait for the database's secondary to be promoted.
+            if (c.Data?.Database is not null)
+                steps.Add(new DependentStep("Aurora unplanned failover", AwsLimits.AuroraUnplannedFailover));
+            if (c.Data?.EffectiveCaches.Count > 0)
+                steps.Add(new DependentStep("Global Datastore promotion", AwsLimits.GlobalDatastorePromotion));
+        }
         if (edge.Accelerator is not null)
             steps.Add(AcceleratorFailover.Step(c));
 
@@ -45,6 +56,24 @@ public static class ObjectiveInputsBuilder
             steps,
             stores,
             stores.Keys.Where(k => k == Database || k.StartsWith(CachePrefix, StringComparison.Ordinal)).ToList(),
-            c.Regions.ToDictionary(r => r.Name, r => r.TrafficWeight, StringComparer.Ordinal));
+            c.Regions.ToDictionary(r => r.Name, r => r.TrafficWeight, StringComparer.Ordinal),
+            TriggerTerms(c.Recovery));
     }
+
+    /// <summary>
+    /// What starting the failover runbook costs: automatic = the alarm's event reaching SSM; approval and manual =
+    /// a person answering the page (recovery.humanResponseSeconds, seed P0: 5 min) on top.
+    /// </summary>
+    public static IReadOnlyList<BudgetTerm> TriggerTerms(RecoveryConfig? rc) => rc switch
+    {
+        null => [],
+        { Trigger: RecoveryTrigger.Automatic } =>
+            [new BudgetTerm("alarm starts the runbook (automatic)", AwsLimits.EventDelivery.Seconds, AwsLimits.EventDelivery.Source, true)],
+        { Trigger: RecoveryTrigger.Approval } =>
+        [
+            new BudgetTerm("alarm starts the runbook", AwsLimits.EventDelivery.Seconds, AwsLimits.EventDelivery.Source, true),
+            new BudgetTerm("approver responds (approval)", rc.HumanResponseSeconds, "recovery.humanResponseSeconds (seed: P0 5 min response)"),
+        ],
+        _ => [new BudgetTerm("operator starts the runbook (manual)", rc.HumanResponseSeconds, "recovery.humanResponseSeconds (seed: P0 5 min response)")],
+    };
 }

@@ -18,6 +18,8 @@ public static class ObjectivePlanner
             : [];
         // Spending promises, against the cost estimate of the settings just settled.
         results = [.. results, .. Cost.BudgetObjective.Check(c)];
+        // The seed's RTO/RPO matrix (recovery.scenarios), held to the same standard: a promise the plan cannot keep is refused.
+        results = [.. results, .. Recovery.DrPlanner.Check(c)];
         return c with { Choices = choices, ObjectiveResults = results };
     }
 
@@ -31,13 +33,13 @@ public static class ObjectivePlanner
         {
             var promised = o.RegionFailover.RtoSeconds;
             var inputs = ObjectiveInputsBuilder.From(WithInterval(c, 30));
-            var (dns, steps) = (inputs.Dns, inputs.FailoverSteps);
+            var (dns, steps, trigger) = (inputs.Dns, inputs.FailoverSteps, inputs.TriggerTerms);
             // When neither interval keeps the promise, take the faster one: the objective check then refuses with the arithmetic.
-            chosen = RtoBudget.ChooseInterval(promised, dns.FailureThreshold, dns.AliasRecords, dns.RecordTtlSeconds, steps) ?? 10;
-            var standard = RtoBudget.Compute(dns, steps);
+            chosen = RtoBudget.ChooseInterval(promised, dns.FailureThreshold, dns.AliasRecords, dns.RecordTtlSeconds, steps, trigger) ?? 10;
+            var standard = RtoBudget.Compute(dns, steps, trigger);
             reason = chosen == 30
                 ? $"the standard interval keeps objectives.regionFailover.rtoSeconds ({promised} s): {standard.Arithmetic}"
-                : $"30 s would miss objectives.regionFailover.rtoSeconds ({promised} s): {standard.Arithmetic}; 10 s gives {RtoBudget.Compute(dns with { IntervalSeconds = 10 }, steps).Arithmetic}";
+                : $"30 s would miss objectives.regionFailover.rtoSeconds ({promised} s): {standard.Arithmetic}; 10 s gives {RtoBudget.Compute(dns with { IntervalSeconds = 10 }, steps, trigger).Arithmetic}";
         }
         else
         {

@@ -10,11 +10,13 @@ public sealed record DependentStep(string Name, AwsFact Fact);
 
 /// <summary>
 /// Region-failover RTO: health-check detection (interval x threshold), plus the DNS TTL clients may keep,
-/// plus the slowest dependent step the config relies on. Steps run in parallel, so only the slowest counts.
+/// plus what starting the failover runbook costs (the trigger mode's terms: event delivery, a person's response),
+/// plus the slowest dependent step the config relies on. Steps run in parallel, so only the slowest counts
+/// (the runbook's own steps run one after another and come as one step).
 /// </summary>
 public static class RtoBudget
 {
-    public static Budget Compute(DnsFailoverSettings dns, IReadOnlyList<DependentStep> steps)
+    public static Budget Compute(DnsFailoverSettings dns, IReadOnlyList<DependentStep> steps, IReadOnlyList<BudgetTerm>? trigger = null)
     {
         var terms = new List<BudgetTerm>
         {
@@ -24,6 +26,7 @@ public static class RtoBudget
                 ? new BudgetTerm("DNS TTL (alias to load balancer)", AwsLimits.AliasToLoadBalancerTtl.Seconds, AwsLimits.AliasToLoadBalancerTtl.Source, true)
                 : new BudgetTerm("DNS TTL", dns.RecordTtlSeconds, "record TTL from config"),
         };
+        terms.AddRange(trigger ?? []);
         if (steps.Count > 0)
         {
             var slowest = steps.MaxBy(s => s.Fact.Seconds)!;
@@ -36,10 +39,11 @@ public static class RtoBudget
     /// The health-check interval to choose when the config lets the program choose: 30 s (cheaper) when it
     /// keeps the promise, else 10 s; null when neither does.
     /// </summary>
-    public static int? ChooseInterval(int promisedSeconds, int failureThreshold, bool alias, int ttl, IReadOnlyList<DependentStep> steps)
+    public static int? ChooseInterval(int promisedSeconds, int failureThreshold, bool alias, int ttl, IReadOnlyList<DependentStep> steps,
+        IReadOnlyList<BudgetTerm>? trigger = null)
     {
         foreach (var interval in new[] { 30, 10 })
-            if (Compute(new DnsFailoverSettings(interval, failureThreshold, alias, ttl), steps).TotalSeconds <= promisedSeconds)
+            if (Compute(new DnsFailoverSettings(interval, failureThreshold, alias, ttl), steps, trigger).TotalSeconds <= promisedSeconds)
                 return interval;
         return null;
     }

@@ -46,6 +46,11 @@ public sealed class DataTier
             regions[region.Name] = new RegionalData(stack, "Data", new RegionalDataProps(config, region, stack.Network.Vpc, ids));
             if (config.Data.Database is not null || datastoreIds.Count > 0)
                 stack.AddDependency(primaryStack, "Aurora and Global Datastore secondaries join primaries created there");
+            // The region's backup plan selects its replica buckets (by name) and copies to the backup vault.
+            if (replicas.TryGetValue(region.Name, out var replicaStack) && config.Data.Backup is not null)
+                stack.AddDependency(replicaStack, "the backup plan selects the replica buckets created there");
+            if (backup is not null)
+                stack.AddDependency(backup, "the copy vault must exist before the backup plan copies to it");
         }
         return new DataTier { Regions = regions, ReplicaStacks = replicas, BackupStack = backup };
     }

@@ -20,7 +20,7 @@ public sealed record RegionalDataProps(
 
 /// <summary>
 /// A region's part of the data tier: its KMS key, its Aurora Global Database member, its member of every
-/// Global Datastore and, in the primary region, the source buckets with their replication and the backup plan.
+/// Global Datastore, in the primary region the source buckets with their replication, and its backup plan.
 /// Construct ids are part of the stateful logical-ID lock (stateful-logical-ids.lock.json): do not rename them.
 /// </summary>
 public sealed class RegionalData : Construct
@@ -81,16 +81,22 @@ public sealed class RegionalData : Construct
                             .Select(r => new ReplicaDestination(r.Region, DataNames.Bucket(c, name, r.Region), r.StorageClass, DataNames.ReplicaKeyAlias(c)))
                             .ToList()));
             }
-
-            if (data.Backup is { } backup)
-            {
-                var arns = new List<string>();
-                if (Database is not null) arns.Add(Database.ClusterArn);
-                arns.AddRange(buckets.Values.Select(b => b.Arn));
-                Backup = new BackupPlan(this, "Backup", new BackupPlanProps(c, backup, Key.Key, arns));
-            }
         }
         Buckets = buckets;
+
+        // Every region backs up its own members, so backups continue wherever the writer moves and a region's
+        // replica buckets have copies of their own. Replica buckets live in the region's replica stack: named, not referenced.
+        if (data.Backup is { } backup)
+        {
+            var arns = new List<string>();
+            if (Database is not null) arns.Add(Database.ClusterArn);
+            arns.AddRange(isPrimary
+                ? buckets.Values.Select(b => b.Arn)
+                : data.EffectiveBuckets.Where(b => b.Value.EffectiveReplicas.Any(r => r.Region == region.Name))
+                    .Select(b => $"arn:{Stack.Of(this).Partition}:s3:::{DataNames.Bucket(c, b.Key, region.Name)}"));
+            if (arns.Count > 0)
+                Backup = new BackupPlan(this, "Backup", new BackupPlanProps(c, backup, Key.Key, arns));
+        }
     }
 
     private void Output(string id, string value, string description) =>

@@ -8,20 +8,46 @@ using MultiRegion.Infra.Model.Planning;
 
 namespace MultiRegion.Infra.Regional.Data.Backup;
 
-/// <summary>Inputs of the primary region's backup plan.</summary>
-/// <param name="ResourceArns">ARNs of the stateful resources to back up (Aurora cluster, source buckets).</param>
+/// <summary>Inputs of a region's backup plan.</summary>
+/// <param name="ResourceArns">ARNs of the region's stateful resources to back up (Aurora cluster, source or replica buckets).</param>
 public sealed record BackupPlanProps(StackConfig Config, BackupConfig Settings, IKey Key, IReadOnlyList<string> ResourceArns);
 
 /// <summary>
-/// AWS Backup of the primary region's stores: a local vault, a daily rule and a copy of every recovery point to
-/// the backup region's vault (its own stack, deployed first), kept there for the configured days. Copies survive
-/// the loss of the primary region and of the replicas (replication also replicates mistakes; backups do not).
+/// AWS Backup of a region's stores (every region has one, so backups keep running wherever the writer moves): a
+/// local vault, a scheduled rule (hourly at best) with a copy of every recovery point to the backup region's vault
+/// (its own stack, deployed first) kept there for the configured days, and, when <c>continuousBackup</c> is set, a
+/// continuous rule (point-in-time restore for Aurora and S3, at most 35 days:
+/// https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html). Copies survive
+/// the loss of every platform region (replication also replicates mistakes; backups do not). The global-outage RPO
+/// is the schedule's interval (plan.md, Disaster recovery).
 /// </summary>
 public sealed class BackupPlan : Construct
 {
     public CfnBackupVault Vault { get; }
     public CfnBackupPlan Plan { get; }
     public string CopyVaultArn { get; }
+
+    /// <summary>The scheduled rule, plus the continuous (point-in-time) rule when the config asks for it.</summary>
+    private static object[] Rules(BackupConfig settings, string vault, CfnBackupPlan.BackupRuleResourceTypeProperty scheduled) =>
+        !settings.ContinuousBackup
+            ? [scheduled]
+            :
+            [
+                scheduled,
+                new CfnBackupPlan.BackupRuleResourceTypeProperty
+                {
+                    RuleName = "continuous-point-in-time",
+                    TargetBackupVault = vault,
+                    EnableContinuousBackup = true,
+                    ScheduleExpression = settings.Schedule,
+                    StartWindowMinutes = 60,
+                    CompletionWindowMinutes = 24 * 60,
+                    Lifecycle = new CfnBackupPlan.LifecycleResourceTypeProperty
+                    {
+                        DeleteAfterDays = Math.Min(settings.RetentionDays, BackupConfig.MaxContinuousRetentionDays),
+                    },
+                },
+            ];
 
     public BackupPlan(Construct scope, string id, BackupPlanProps props) : base(scope, id)
     {
@@ -40,11 +66,10 @@ public sealed class BackupPlan : Construct
             BackupPlan = new CfnBackupPlan.BackupPlanResourceTypeProperty
             {
                 BackupPlanName = $"{c.Prefix}-data",
-                BackupPlanRule = new object[]
-                {
+                BackupPlanRule = Rules(props.Settings, Vault.Ref,
                     new CfnBackupPlan.BackupRuleResourceTypeProperty
                     {
-                        RuleName = "daily-with-cross-region-copy",
+                        RuleName = "scheduled-with-cross-region-copy",
                         TargetBackupVault = Vault.Ref,
                         ScheduleExpression = props.Settings.Schedule,
                         StartWindowMinutes = 60,
@@ -58,8 +83,7 @@ public sealed class BackupPlan : Construct
                                 Lifecycle = new CfnBackupPlan.LifecycleResourceTypeProperty { DeleteAfterDays = props.Settings.CopyRetentionDays },
                             },
                         },
-                    },
-                },
+                    }),
             },
         });
 
