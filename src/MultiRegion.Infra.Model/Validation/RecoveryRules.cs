@@ -17,7 +17,7 @@ internal static partial class RecoveryRules
 
     public static void Validate(StackConfig c, ProblemSink sink)
     {
-        ValidateBackup(c, sink);
+        // Backup frequency is checked once, for every config, by StackConfigValidator.ValidateBackupFrequency.
         if (c.Recovery is not { } rc)
         {
             // The promotion steps the RTO counts are nobody's job without runbooks: say so rather than pretend.
@@ -65,13 +65,5 @@ internal static partial class RecoveryRules
                                        + $"and the rule that starts the runbook live there; when {RunbookPlanner.AlarmRegion} fails, run its runbook by hand from another region (plan.md)");
         if (c.Edge is null && rc.Trigger != RecoveryTrigger.Manual)
             sink.Add($"{at}.trigger", $"'{rc.Trigger.ToString().ToLowerInvariant()}' needs the edge section's region-down alarms; use 'manual' or add edge");
-    }
-
-    private static void ValidateBackup(StackConfig c, ProblemSink sink)
-    {
-        if (c.Data?.Backup is not { } b) return;
-        if (BackupSchedule.IntervalSeconds(b.Schedule) is { } interval && interval < BackupConfig.MinScheduleSeconds)
-            sink.Add("data.backup.schedule",
-                $"'{b.Schedule}' runs every {interval} s; AWS Backup runs at most hourly ({AwsLimits.BackupMinimumInterval.Source}): use cron(0 * ? * * *) or slower");
     }
 }

@@ -243,7 +243,7 @@ public static partial class StackConfigValidator
         if (c.Data?.Backup is not { } backup) return;
         if (Planning.Objectives.BackupSchedule.IntervalSeconds(backup.Schedule) is { } seconds && seconds < MinBackupIntervalSeconds)
             sink.Add("data.backup.schedule",
-                $"'{backup.Schedule}' runs every {seconds / 60:0.#} minutes; AWS Backup needs at least 60 minutes between jobs (e.g. cron(0 * * * ? *) for hourly)");
+                $"'{backup.Schedule}' runs every {seconds / 60:0.#} minutes; AWS Backup runs at most hourly and needs at least 60 minutes between jobs (e.g. cron(0 * * * ? *) for hourly)");
     }
 
     /// <summary>Shortest interval between AWS Backup jobs (see <see cref="ValidateBackupFrequency"/>).</summary>

@@ -179,7 +179,7 @@ public sealed class InputHardeningTests
     [Fact]
     public void A_backup_schedule_more_frequent_than_hourly_is_refused_and_not_counted_in_the_rpo()
     {
-        var problems = Problems(Prod.ReplaceOnce("region: us-east-2", "region: us-east-2\n    schedule: cron(0/30 * * * ? *)"));
+        var problems = Problems(Prod.ReplaceOnce("schedule: cron(0 * ? * * *)", "schedule: cron(0/30 * * * ? *)"));
         var p = Assert.Single(problems);
         Assert.Equal("data.backup.schedule", p.Path);
         Assert.Contains("at least 60 minutes between jobs", p.Message);
@@ -291,7 +291,7 @@ public sealed class InputHardeningTests
     {
         var yaml = Prod.ReplaceOnce("cache: { nodeType: cache.r6g.4xlarge, replicasPerShard: 5 }", "cache: { nodeType: &node cache.r6g.4xlarge, replicasPerShard: 5 }");
         var p = Assert.Single(Problems(yaml));
-        Assert.Equal(47, p.Line);
+        Assert.Equal(yaml[..yaml.IndexOf("&node", StringComparison.Ordinal)].Count(ch => ch == '\n') + 1, p.Line);
         Assert.Contains("move the anchored entry to the end of the { }", p.Message);
     }
 

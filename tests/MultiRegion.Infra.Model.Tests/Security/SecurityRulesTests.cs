@@ -14,17 +14,22 @@ public sealed class SecurityRulesTests
         .ReplaceOnce("zoneName: mlops.example.com", "zoneName: mlops.acme.io")
         .ReplaceOnce("hostedZoneId: Z00000000000000000000", "hostedZoneId: Z08123456ABCDEFGHIJ")
         .ReplaceOnce("publicAccessCidrs: [203.0.113.0/24]", "publicAccessCidrs: [81.2.69.0/24]")
-        .ReplaceOnce("p0Email: security-oncall@mlops.example.com", "p0Email: security-oncall@acme.io");
+        .ReplaceOnce("p0Email: security-oncall@mlops.example.com", "p0Email: security-oncall@acme.io")
+        .ReplaceOnce("email: [platform-oncall@mlops.example.com]", "email: [platform-oncall@acme.io]")
+        .ReplaceOnce("workspaceId: T00000000", "workspaceId: T04ACME42");
+
+    /// <summary>Warnings that are not about placeholders: prod's approval trigger cannot cover us-east-1 itself.</summary>
+    private static bool AboutPlaceholders(string path) => path != "recovery.trigger";
 
     private static IReadOnlyList<string> WarningPaths(string yaml) =>
-        ConfigLoader.Parse(yaml, "test.yaml").Warnings.Select(w => w.Path).ToList();
+        ConfigLoader.Parse(yaml, "test.yaml").Warnings.Select(w => w.Path).Where(AboutPlaceholders).ToList();
 
     [Fact]
     public void Every_placeholder_of_the_shipped_prod_config_is_a_warning_at_its_path()
     {
-        var warnings = ConfigLoader.Parse(Prod, "test.yaml").Warnings;
+        var warnings = ConfigLoader.Parse(Prod, "test.yaml").Warnings.Where(w => AboutPlaceholders(w.Path)).ToList();
         Assert.Equal(
-            new[] { "account", "compute.endpoint.publicAccessCidrs[0]", "dns.hostedZoneId", "dns.zoneName", "security.p0Email" },
+            new[] { "account", "alerting.email[0]", "alerting.slack.workspaceId", "compute.endpoint.publicAccessCidrs[0]", "dns.hostedZoneId", "dns.zoneName", "security.p0Email" },
             warnings.Select(w => w.Path).Order(StringComparer.Ordinal));
         Assert.All(warnings, w => Assert.NotNull(w.Line));
     }
@@ -58,7 +63,7 @@ public sealed class SecurityRulesTests
     public void Loading_for_a_deploy_refuses_each_placeholder_with_its_path()
     {
         var problems = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(Prod, "test.yaml", forDeploy: true)).Problems;
-        Assert.Equal(5, problems.Count);
+        Assert.Equal(7, problems.Count);
         Assert.Contains(problems, p => p.Path == "account" && p.Message.StartsWith("refused for a deploy", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Path == "compute.endpoint.publicAccessCidrs[0]");
     }

@@ -50,7 +50,7 @@ public sealed class AuditTests
     {
         var t = Json(Prod, "us-west-2");
         var (id, bucket) = t.OfType("AWS::S3::Bucket").Single(b => TemplateJson.Prop(b.Resource, "ObjectLockEnabled") is not null);
-        Assert.Equal("Retain", bucket.GetProperty("DeletionPolicy").GetString());
+        Assert.Equal("RetainExceptOnCreate", bucket.GetProperty("DeletionPolicy").GetString());
         Assert.Equal("Enabled", TemplateJson.Prop(bucket, "VersioningConfiguration")!.Value.GetProperty("Status").GetString());
         Assert.Equal("aws:kms", TemplateJson.Prop(bucket, "BucketEncryption")!.Value.GetProperty("ServerSideEncryptionConfiguration")[0]
             .GetProperty("ServerSideEncryptionByDefault").GetProperty("SSEAlgorithm").GetString());
