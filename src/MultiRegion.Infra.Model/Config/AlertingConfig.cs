@@ -71,6 +71,7 @@ public sealed record AlarmSetting(string Severity, double? Threshold = null, int
 /// <param name="CacheReplicationLag">Global Datastore replication lag of a secondary, in seconds.</param>
 /// <param name="StorageReplicationLatency">S3 replication latency to a replica bucket, in seconds.</param>
 /// <param name="StorageReplicationFailures">S3 objects that failed to replicate, count per minute (seed P0 "data loss events").</param>
+/// <param name="SecurityFindings">GuardDuty findings of severity 7 (high) and up, by EventBridge (seed P0 "security incidents"); needs <c>security.guardDuty</c>.</param>
 public sealed record AlarmsConfig(
     AlarmSetting? RegionDown = null,
     AlarmSetting? GlobalErrorRate = null,
@@ -78,7 +79,8 @@ public sealed record AlarmsConfig(
     AlarmSetting? DatabaseReplicationLag = null,
     AlarmSetting? CacheReplicationLag = null,
     AlarmSetting? StorageReplicationLatency = null,
-    AlarmSetting? StorageReplicationFailures = null)
+    AlarmSetting? StorageReplicationFailures = null,
+    AlarmSetting? SecurityFindings = null)
 {
     /// <summary>Every configured alarm with its YAML key.</summary>
     public IEnumerable<(string Key, AlarmSetting Setting)> All()
@@ -90,5 +92,6 @@ public sealed record AlarmsConfig(
         if (CacheReplicationLag is { } e) yield return ("cacheReplicationLag", e);
         if (StorageReplicationLatency is { } f) yield return ("storageReplicationLatency", f);
         if (StorageReplicationFailures is { } g) yield return ("storageReplicationFailures", g);
+        if (SecurityFindings is { } h) yield return ("securityFindings", h);
     }
 }

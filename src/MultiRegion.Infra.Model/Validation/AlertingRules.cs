@@ -89,6 +89,7 @@ internal static partial class AlertingRules
             var (needsThreshold, range, watched) = key switch
             {
                 "regionDown" => (false, "", c.Edge is not null ? null : "the edge section (health checks)"),
+                "securityFindings" => (false, "", c.SecuritySettings.GuardDuty ? null : "security.guardDuty: true (GuardDuty detectors)"),
                 "globalErrorRate" => (true, "percent", c.Edge?.Cdn is not null ? null : "edge.cdn (CloudFront)"),
                 "regionErrorRate" => (true, "percent", null),
                 "databaseReplicationLag" => (true, "seconds", c.Data?.Database is not null && c.Regions.Count > 1 ? null : "an Aurora global database with a secondary region"),
@@ -101,7 +102,9 @@ internal static partial class AlertingRules
                 sink.Add(ap, $"nothing to watch: this alarm needs {watched}");
             if (!needsThreshold)
             {
-                sink.Require(s.Threshold is null, $"{ap}.threshold", "region down has no threshold: it fires when the health check fails (detection = interval x failure threshold)");
+                sink.Require(s.Threshold is null, $"{ap}.threshold", key == "regionDown"
+                    ? "region down has no threshold: it fires when the health check fails (detection = interval x failure threshold)"
+                    : "security findings have no threshold: GuardDuty findings of severity 7 (high) and up are forwarded");
                 continue;
             }
             if (s.Threshold is not { } t)

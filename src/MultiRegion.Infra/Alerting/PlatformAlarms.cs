@@ -31,7 +31,8 @@ public sealed class StackAlarms : Construct
     public StackAlarms(Construct scope, string id, StackAlarmsProps props) : base(scope, id)
     {
         var alarms = new List<(PlannedAlarm, Alarm)>();
-        foreach (var planned in props.Alarms.Where(a => a.Kind != AlarmKind.RegionDown))
+        // Region down is the health checks' alarm; security findings are an EventBridge rule, not an alarm.
+        foreach (var planned in props.Alarms.Where(a => a.Kind is not (AlarmKind.RegionDown or AlarmKind.SecurityFindings)))
         {
             var metric = MetricOf(planned, props);
             if (metric is null) continue;

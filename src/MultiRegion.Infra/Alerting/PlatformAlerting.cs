@@ -26,6 +26,10 @@ public sealed class PlatformAlerting
             var regionalAlarms = new StackAlarms(stack, "Alarms", new StackAlarmsProps(config,
                 plan.Where(a => !a.InGlobalStack && a.Region == region).ToList(), t, stack.Ingress.LoadBalancer.LoadBalancerFullName));
             new RegionDashboard(stack, "Dashboard", $"{config.Prefix}-{region}", regionalAlarms.Alarms);
+            // GuardDuty's high-severity findings: the same EventBridge rule also reaches the severity's topic.
+            if (plan.FirstOrDefault(a => a.Kind == AlarmKind.SecurityFindings && a.Region == region) is { } findings
+                && stack.Audit.ThreatDetection is { } threats)
+                threats.FindingsRule.AddTarget(new Amazon.CDK.AWS.Events.Targets.SnsTopic(t.Topics[findings.Severity]));
         }
         var globalTopics = new SeverityTopics(global, "Alerts", new SeverityTopicsProps(alerting, config.Prefix, SlackChannel.GlobalScope, config.ProtectData));
         var globalPlan = plan.Where(a => a.InGlobalStack).ToList();

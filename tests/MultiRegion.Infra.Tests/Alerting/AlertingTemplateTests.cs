@@ -38,7 +38,8 @@ public sealed class AlertingTemplateTests
                     Assert.Contains((string)action!["Ref"]!, topics);
             }
         }
-        Assert.Equal(AlertPlanner.Plan(p.Config).Count, count);
+        // Security findings are routed by an EventBridge rule, not an alarm.
+        Assert.Equal(AlertPlanner.Plan(p.Config).Count(a => a.Kind != AlarmKind.SecurityFindings), count);
     }
 
     [Fact]
@@ -120,5 +121,18 @@ public sealed class AlertingTemplateTests
             Assert.All(alarms, id => Assert.Contains($"\"{id}\"", body));
         }
         Assert.Equal(p.Config.Regions.Count + 1, dashboards);
+    }
+
+    [Fact]
+    public void GuardDuty_findings_reach_the_configured_severity_topic_in_every_region()
+    {
+        var p = SynthesizedPlatform.Shipped("prod");
+        foreach (var region in p.Config.Regions.Select(r => r.Name))
+        {
+            var template = Template(p, p.Platform.Regional[region]);
+            var p0 = OfType(template, "AWS::SNS::Topic").Single(t => (string?)t.Props["TopicName"] == $"mlops-prod-{region}-alerts-p0").Id;
+            var rule = OfType(template, "AWS::Events::Rule").Single(r => r.Props["EventPattern"]!.ToJsonString().Contains("aws.guardduty")).Props;
+            Assert.Contains(rule["Targets"]!.AsArray(), t => (string?)t!["Arn"]!["Ref"] == p0);
+        }
     }
 }

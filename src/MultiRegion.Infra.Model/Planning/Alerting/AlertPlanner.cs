@@ -12,6 +12,7 @@ public enum AlarmKind
     CacheReplicationLag,
     StorageReplicationLatency,
     StorageReplicationFailures,
+    SecurityFindings,
 }
 
 /// <summary>
@@ -53,7 +54,7 @@ public static class AlertPlanner
         "performance degradation > 50% and p95 latency (needs application metrics through a metrics pipeline: not built, see README)",
         "single AZ failure (no AWS metric says an AZ is impaired; the load balancer's per-AZ healthy hosts come closest)",
         "node and pod utilisation > 80% (needs Container Insights or Prometheus: not built, see README)",
-        "security incidents (GuardDuty findings) and cost anomalies: raised by their own services when configured",
+        "cost anomalies: AWS Cost Anomaly Detection mails cost.alertEmails (see Cost)",
     ];
 
     /// <summary>CloudWatch metric-math alarms take at most 10 metrics (docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).</summary>
@@ -101,6 +102,10 @@ public static class AlertPlanner
                 foreach (var name in caches.Keys)
                     alarms.Add(Of(AlarmKind.CacheReplicationLag, cache, r, $"{name}-{r}", "s",
                         "AWS/ElastiCache GlobalDatastoreReplicationLag (maximum over the member's nodes)"));
+        if (a.SecurityFindings is { } findings && c.SecuritySettings.GuardDuty)
+            foreach (var r in c.Regions)
+                alarms.Add(Of(AlarmKind.SecurityFindings, findings, r.Name, r.Name, "severity",
+                    "GuardDuty findings of severity >= 7 (EventBridge rule, not a CloudWatch alarm)"));
         // S3 publishes replication metrics only for rules with metrics on, which this platform turns on with RTC
         // (a bucket with rpoMinutes): docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
         if (c.Data is { } data)

@@ -36,6 +36,9 @@ public sealed class ThreatDetection : Construct
     public CfnDetector Detector { get; }
     public Topic P0Topic { get; }
 
+    /// <summary>The EventBridge rule that forwards high-severity findings; alert routing adds its severity topic.</summary>
+    public Rule FindingsRule { get; }
+
     public ThreatDetection(Construct scope, string id, ThreatDetectionProps props) : base(scope, id)
     {
         Detector = new CfnDetector(this, "Detector", new CfnDetectorProps
@@ -79,7 +82,7 @@ public sealed class ThreatDetection : Construct
         if (props.P0Email is { } email)
             P0Topic.AddSubscription(new EmailSubscription(email));
 
-        new Rule(this, "P0Findings", new RuleProps
+        FindingsRule = new Rule(this, "P0Findings", new RuleProps
         {
             Description = $"GuardDuty findings of severity {P0MinimumSeverity}+ to the P0 topic",
             EventPattern = new EventPattern
