@@ -104,11 +104,8 @@ internal static partial class EdgeRules
                 $"the split must sum to 100, got {string.Join(" + ", row.Split.Values)} = {sum}");
         }
 
-        // Every single failure that leaves a choice needs its exact split; with one region left it takes everything.
-        if (regions.Count >= 3)
-            foreach (var region in c.Regions)
-                sink.Require(r.Failover.Any(row => row.Failed.Count == 1 && row.Failed[0] == region.Name), $"{at}.failover",
-                    $"no row for '{region.Name}' failing: give the exact split of the surviving regions (e.g. {{ failed: [{region.Name}], split: {{ ... }} }})");
+        // A scenario without a row (single failure or pair) gets the survivors' proportional split from Route53's
+        // weighted routing (FailoverPlanner, plan.md); rows are only for splits that differ from it.
 
         if (r.Geolocation is { } geo)
         {
