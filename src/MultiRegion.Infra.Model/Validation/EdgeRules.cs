@@ -38,6 +38,24 @@ internal static partial class EdgeRules
             ValidateWaf(waf, sink);
         if (e.Accelerator is { } ga)
             ValidateAccelerator(ga, regions, sink);
+        ValidateLimits(c, sink);
+    }
+
+    /// <summary>
+    /// AWS limits counted before synthesis (<see cref="LimitsPlanner"/>): over a hard one the config is refused with
+    /// the arithmetic (CloudFormation would refuse the template); at 80 % of an adjustable quota a warning names it.
+    /// </summary>
+    private static void ValidateLimits(StackConfig c, ProblemSink sink)
+    {
+        var at = c.Edge!.Routing.Failover.Count > 0 ? "edge.routing.failover" : "regions";
+        foreach (var use in LimitsPlanner.Of(c))
+        {
+            var what = $"{use.Scope}: {use.Used} against {use.Quota.Name} {use.Quota.Value} ({use.Arithmetic}; {use.Quota.Source})";
+            if (use.Over && !use.Quota.Adjustable)
+                sink.Add(at, $"{what}: a hard limit; use fewer regions or failover rows (a row is only needed where the split differs from the proportional one)");
+            else if (use.Near && use.Quota.Adjustable)
+                sink.Warn(at, $"{what}: {(use.Over ? "over" : "near")} the default quota; ask AWS to raise '{use.Quota.Name}' before deploying");
+        }
     }
 
     private static void ValidateHealthCheck(HealthCheckConfig h, ProblemSink sink)
