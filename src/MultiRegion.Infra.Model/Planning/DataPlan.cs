@@ -64,7 +64,7 @@ public static class DataPlan
         if (data.Database is { } db)
             database = new PlanDatabase(
                 DataNames.GlobalDatabase(c), db.EngineVersion, primary.Name,
-                c.Regions.Select(r => new PlanDatabaseMember(r.Name, r.RoleName, c.SizingOf(r).Database!.InstanceClass,
+                data.MemberRegions(c.Regions).Select(r => new PlanDatabaseMember(r.Name, r.RoleName, c.SizingOf(r).Database!.InstanceClass,
                     c.SizingOf(r).Database!.ReadReplicas + (r.Role == RegionRole.Primary ? 1 : 0))).ToList(),
                 db.BackupRetentionDays, db.RpoCapSeconds,
                 "storage-level, asynchronous, typically under 1 s" + (db.RpoCapSeconds is { } rpo ? $"; writer blocks commits beyond {rpo} s" : "; unbounded"),
@@ -74,7 +74,7 @@ public static class DataPlan
         {
             var sizing = c.SizingOf(primary).Cache!;
             return new PlanCache(kv.Key, kv.Value.EngineName, kv.Value.EngineVersion, sizing.NodeType, sizing.Shards, kv.Value.EvictionPolicy, primary.Name,
-                c.Regions.ToDictionary(r => r.Name, r => c.SizingOf(r).Cache!.Shards * (c.SizingOf(r).Cache!.ReplicasPerShard + 1)),
+                data.MemberRegions(c.Regions).ToDictionary(r => r.Name, r => c.SizingOf(r).Cache!.Shards * (c.SizingOf(r).Cache!.ReplicasPerShard + 1)),
                 "one way from the primary, asynchronous (typically under 1 s); secondaries are read-only and promoted by an operator",
                 kv.Value.AuthTokenRotationDays,
                 kv.Value.CreatedWith is { } created

@@ -20,7 +20,9 @@ public static class PlanMarkdown
         ComputeSection.Render(config, md);
         RenderStacks(plan, md);
         FailoverSection.Render(config, plan.Failover, md);
+        LimitsSection.Render(config, md);
         DataPlan.Render(plan.Data, md);
+        DataReadsSection.Render(config, md);
         Objectives.ObjectivesSection.Render(config, md);
         Alerting.AlertsSection.Render(plan.Alerts, md);
         FirstDeploy.FirstDeploySection.Render(plan.FirstDeploy, md);
