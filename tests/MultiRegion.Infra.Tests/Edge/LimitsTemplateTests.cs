@@ -6,7 +6,7 @@ namespace MultiRegion.Infra.Tests.Edge;
 /// <summary>The limits counted before synthesis (<see cref="LimitsPlanner"/>) against the synthesized global stack.</summary>
 public sealed class LimitsTemplateTests
 {
-    public static TheoryData<string> Shipped => new() { "prod", "videochat", "dev" };
+    public static TheoryData<string> Shipped => new() { "prod", "videochat", "dev", "global" };
 
     [Theory]
     [MemberData(nameof(Shipped))]
