@@ -19,7 +19,7 @@ public sealed class DataRegionsTests
         DataYaml.Shipped("prod")
             .ReplaceOnce("\nnetwork:\n", "\n" + FourthRegion + "\n")
             .ReplaceOnce("    eu-west-1: 99.9\n", "    eu-west-1: 99.9\n    eu-central-1: 99.9\n")
-            .ReplaceOnce("\ndata:\n  database:\n", dataRegions is null ? "\ndata:\n  database:\n" : $"\ndata:\n  regions: [{dataRegions}]\n  database:\n");
+            .ReplaceOnce("\ndata:\n", dataRegions is null ? "\ndata:\n" : $"\ndata:\n  regions: [{dataRegions}]\n");
 
     [Fact]
     public void A_fourth_region_in_prod_is_refused_without_data_regions()
