@@ -67,6 +67,13 @@ public static class SynthCommand
             foreach (var refusal in e.Refusals) stderr.WriteLine($"error: {refusal}");
             return BadInput;
         }
+        catch (Exception e) when (e.Message.Contains("is greater than allowed maximum of 500", StringComparison.Ordinal))
+        {
+            // Safety net behind LimitsPlanner (which refuses the global stack at load): the CDK checks CloudFormation's
+            // 500 resources per template while synthesizing; that is the config's size, not a program fault.
+            stderr.WriteLine($"error: {e.Message} (CloudFormation allows 500 resources per template: fewer regions, failover rows or stores)");
+            return BadInput;
+        }
         var plan = PlanWriter.Write(config, result, outdir);
 
         stdout.WriteLine($"Synthesized {config.Prefix} from {config.SourcePath} in {watch.Elapsed.TotalSeconds:0.0} s:");

@@ -10,7 +10,8 @@ namespace MultiRegion.Infra.Regional.Data;
 /// The data tier of the whole platform, composed across stacks: each regional stack's <see cref="RegionalData"/>,
 /// the replica-bucket stacks and the backup vault stack. Deploy order follows from the declared dependencies:
 /// replica and backup stacks, then the primary region, then the secondaries (Aurora and Global Datastore
-/// secondaries join primaries that must already exist).
+/// secondaries join primaries that must already exist). Members exist only in <c>data.regions</c> (all regions when
+/// absent); the other regions run compute only and name the data region they read from (<see cref="DataReadPlanner"/>).
 /// </summary>
 public sealed class DataTier
 {
