@@ -64,8 +64,8 @@ public static class DataPlan
         if (data.Database is { } db)
             database = new PlanDatabase(
                 DataNames.GlobalDatabase(c), db.EngineVersion, primary.Name,
-                c.Regions.Select(r => DataCapacity.Database(c, r)!).Zip(c.Regions, (capacity, r) =>
-                    new PlanDatabaseMember(r.Name, r.RoleName, capacity.InstanceClass, capacity.Instances)).ToList(),
+                data.MemberRegions(c.Regions).Select(r => (Region: r, Capacity: DataCapacity.Database(c, r)!)).Select(x =>
+                    new PlanDatabaseMember(x.Region.Name, x.Region.RoleName, x.Capacity.InstanceClass, x.Capacity.Instances)).ToList(),
                 db.BackupRetentionDays, db.RpoCapSeconds,
                 "storage-level, asynchronous, typically under 1 s" + (db.RpoCapSeconds is { } rpo ? $"; writer blocks commits beyond {rpo} s" : "; unbounded"),
                 "not automatic across regions: switchover (planned, RPO 0) or failover (unplanned, RPO typically seconds) is an operator or automation call, RTO in minutes");
@@ -74,7 +74,7 @@ public static class DataPlan
         {
             var sizing = c.SizingOf(primary).Cache!;
             return new PlanCache(kv.Key, kv.Value.EngineName, kv.Value.EngineVersion, sizing.NodeType, sizing.Shards, kv.Value.EvictionPolicy, primary.Name,
-                c.Regions.ToDictionary(r => r.Name, r => DataCapacity.Cache(c, r)!.Nodes),
+                data.MemberRegions(c.Regions).ToDictionary(r => r.Name, r => DataCapacity.Cache(c, r)!.Nodes),
                 "one way from the primary, asynchronous (typically under 1 s); secondaries are read-only and promoted by an operator",
                 kv.Value.AuthTokenRotationDays,
                 kv.Value.CreatedWith is { } created

@@ -17,6 +17,20 @@ public sealed record FailoverScenario(IReadOnlyList<string> Failed, IReadOnlyDic
 
     /// <summary>The regions that are up in this scenario (config order), whether or not they get traffic.</summary>
     public IReadOnlyList<string> Surviving { get; init; } = [];
+
+    /// <summary>
+    /// True when the config's failover table has a row for this scenario: only these get their own weighted set in
+    /// the record tree. Every other scenario is served by Route53's weighted routing over the healthy regions.
+    /// </summary>
+    public bool Configured { get; init; }
+
+    /// <summary>
+    /// The fraction of traffic each serving region gets from the records: a configured row's percentages exactly;
+    /// otherwise Route53's weighted formula, weight / sum of the healthy records' weights, which is not rounded
+    /// (<see cref="Split"/> shows it rounded to whole percents).
+    /// https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-weighted.html
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Shares { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>
@@ -29,4 +43,7 @@ public sealed record FailoverPlan(IReadOnlyList<FailoverScenario> Scenarios)
 
     /// <summary>The failure scenarios (everything but normal operation): the rows of plan.json's <c>failover</c>.</summary>
     public IReadOnlyList<FailoverScenario> Failures => Scenarios.Skip(1).ToList();
+
+    /// <summary>The failures with a row in the config, in plan order: the only ones the record tree builds a branch for.</summary>
+    public IReadOnlyList<FailoverScenario> Configured => Scenarios.Where(s => s.Configured).ToList();
 }

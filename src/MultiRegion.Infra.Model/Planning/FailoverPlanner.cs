@@ -10,9 +10,9 @@ namespace MultiRegion.Infra.Model.Planning;
 public static class FailoverPlanner
 {
     /// <summary>
-    /// The plan of a validated config. Rows of the table are used as given; a scenario with a single region
-    /// left sends it everything; a pair with several left and no row keeps their normal weights' proportions
-    /// (the validator requires rows for every single failure, so this only happens with four or more regions).
+    /// The plan of a validated config. Rows of the table are used as given; every scenario without a row keeps the
+    /// survivors' normal weights' proportions, which is what Route53's weighted routing with health checks does by
+    /// itself (a single survivor takes everything), so such scenarios cost no records.
     /// </summary>
     public static FailoverPlan Plan(StackConfig config)
     {
@@ -20,7 +20,7 @@ public static class FailoverPlanner
         var rows = config.Edge?.Routing.Failover ?? [];
         var scenarios = new List<FailoverScenario>
         {
-            Scenario(regions, [], config.Regions.ToDictionary(r => r.Name, r => r.TrafficWeight)),
+            Scenario(regions, [], config.Regions.ToDictionary(r => r.Name, r => r.TrafficWeight)) with { Shares = WeightedShares(config, regions) },
         };
 
         foreach (var failed in FailureSets(regions))
@@ -32,7 +32,12 @@ public static class FailoverPlanner
             IReadOnlyDictionary<string, int> split = row is not null ? row.Split
                 : surviving.Count == 1 ? new Dictionary<string, int> { [surviving[0]] = 100 }
                 : Proportional(config, surviving);
-            scenarios.Add(Scenario(regions, failed, split));
+            var scenario = Scenario(regions, failed, split);
+            scenarios.Add(scenario with
+            {
+                Configured = row is not null,
+                Shares = row is not null ? scenario.Split.ToDictionary(kv => kv.Key, kv => kv.Value / 100.0, StringComparer.Ordinal) : WeightedShares(config, surviving),
+            });
         }
         return new FailoverPlan(scenarios);
     }
@@ -57,6 +62,21 @@ public static class FailoverPlanner
         {
             Surviving = regions.Except(failed).ToList(),
         };
+    }
+
+    /// <summary>
+    /// What Route53's weighted records with health checks give the survivors: weight / sum of the healthy records'
+    /// weights, unrounded. When every survivor weighs 0, Route53 considers the zero-weight records only once all
+    /// nonzero ones are unhealthy, and then answers them with equal probability.
+    /// https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-how-route-53-chooses-records.html
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> WeightedShares(StackConfig c, IReadOnlyList<string> surviving)
+    {
+        var weights = surviving.Select(r => (r, w: (double)c.Region(r).TrafficWeight)).ToList();
+        if (weights.Sum(x => x.w) == 0)
+            weights = weights.Select(x => (x.r, w: 1.0)).ToList();
+        var total = weights.Sum(x => x.w);
+        return weights.Where(x => x.w > 0).ToDictionary(x => x.r, x => x.w / total, StringComparer.Ordinal);
     }
 
     /// <summary>Largest-remainder split of 100 by the survivors' normal weights (ties to config order).</summary>

@@ -14,7 +14,7 @@ public static class FailoverSection
         md.AppendLine("## Failover splits");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Traffic of `{c.Edge!.Routing.WeightedName}.{c.Dns.ZoneName}` per scenario, exact (Route53 failover record tree). A region counts as down after about {c.Edge.HealthCheck.DetectionSeconds} s ({c.Edge.HealthCheck.Interval} s x {c.Edge.HealthCheck.FailureThreshold}).");
+            $"Traffic of `{c.Edge!.Routing.WeightedName}.{c.Dns.ZoneName}` per scenario: rows from the config's failover table are exact (Route53 failover record tree); the others (marked ~) are Route53's weighted routing over the healthy regions, weight / sum of healthy weights, unrounded in DNS and rounded here to whole percents (largest remainder). A region counts as down after about {c.Edge.HealthCheck.DetectionSeconds} s ({c.Edge.HealthCheck.Interval} s x {c.Edge.HealthCheck.FailureThreshold}).");
         md.AppendLine();
         md.AppendLine("| Down | " + string.Join(" | ", c.Regions.Select(r => r.Name)) + " |");
         md.AppendLine("|---|" + string.Concat(c.Regions.Select(_ => "---:|")));
@@ -22,7 +22,7 @@ public static class FailoverSection
         foreach (var row in rows)
         {
             var cells = c.Regions.Select(r => row.Failed.Contains(r.Name) ? "down" : $"{row.Split.GetValueOrDefault(r.Name)}%");
-            md.AppendLine($"| {string.Join(", ", row.Failed)} | {string.Join(" | ", cells)} |");
+            md.AppendLine($"| {string.Join(", ", row.Failed)}{(row.Configured ? "" : " ~")} | {string.Join(" | ", cells)} |");
         }
         md.AppendLine();
     }

@@ -10,11 +10,14 @@ public sealed record PlanRegion(string Name, string Role, int Weight, string Siz
 /// <summary>A synthesized stack: where it goes and how many resources it holds (top-level template).</summary>
 public sealed record PlanStack(string Name, string Region, int ResourceCount, IReadOnlyDictionary<string, int> ResourcesByType);
 
-/// <summary>A failure scenario and the exact split the weighted name gives in it (from <see cref="FailoverPlanner"/>).</summary>
-public sealed record PlanFailoverRow(IReadOnlyList<string> Failed, IReadOnlyDictionary<string, int> Split)
+/// <summary>
+/// A failure scenario and the split the weighted name gives in it (from <see cref="FailoverPlanner"/>): exact for a
+/// configured row; otherwise Route53's proportional split, rounded here to whole percents.
+/// </summary>
+public sealed record PlanFailoverRow(IReadOnlyList<string> Failed, IReadOnlyDictionary<string, int> Split, bool Configured = true)
 {
     public static IReadOnlyList<PlanFailoverRow>? Of(StackConfig c) =>
-        c.Edge is null ? null : FailoverPlanner.Plan(c).Failures.Select(s => new PlanFailoverRow(s.Failed, s.Split)).ToList();
+        c.Edge is null ? null : FailoverPlanner.Plan(c).Failures.Select(s => new PlanFailoverRow(s.Failed, s.Split, s.Configured)).ToList();
 }
 
 /// <summary>

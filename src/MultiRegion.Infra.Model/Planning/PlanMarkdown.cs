@@ -21,7 +21,9 @@ public static class PlanMarkdown
         RenderStacks(plan, md);
         FailoverSection.Render(config, plan.Failover, md);
         AcceleratorSection.Render(plan.Accelerator, md);
+        LimitsSection.Render(config, md);
         DataPlan.Render(plan.Data, md);
+        DataReadsSection.Render(config, md);
         Objectives.ObjectivesSection.Render(config, md);
         Alerting.AlertsSection.Render(plan.Alerts, md);
         FirstDeploy.FirstDeploySection.Render(plan.FirstDeploy, md);

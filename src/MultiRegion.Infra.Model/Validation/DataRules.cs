@@ -40,11 +40,27 @@ internal static partial class DataRules
     public static void Validate(StackConfig c, ProblemSink sink)
     {
         if (c.Data is not { } data) return;
+        ValidateMemberRegions(c, data, sink);
         if (data.Database is { } db) ValidateDatabase(c, db, sink);
         foreach (var (name, cache) in data.EffectiveCaches) ValidateCache(c, name, cache, sink);
         ValidateCacheSizing(c, data, sink);
         foreach (var (name, bucket) in data.EffectiveBuckets) ValidateBucket(c, name, bucket, sink);
         if (data.Backup is { } backup) ValidateBackup(c, data, backup, sink);
+    }
+
+    /// <summary><c>data.regions</c>: known regions, each once, the primary among them.</summary>
+    private static void ValidateMemberRegions(StackConfig c, DataConfig data, ProblemSink sink)
+    {
+        if (data.Regions is not { } listed) return;
+        var names = c.Regions.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < listed.Count; i++)
+            if (!names.Contains(listed[i]))
+                sink.Add($"data.regions[{i}]", $"'{listed[i]}' is not a region of this config{DidYouMean.Hint(listed[i], names)}");
+            else if (listed.Take(i).Contains(listed[i]))
+                sink.Add($"data.regions[{i}]", $"'{listed[i]}' is listed twice");
+        if (c.Regions.FirstOrDefault(r => r.Role == RegionRole.Primary) is { } primary)
+            sink.Require(listed.Contains(primary.Name), "data.regions",
+                $"the primary region '{primary.Name}' is missing: it holds the writers (Aurora primary, Global Datastore primary)");
     }
 
     private static void ValidateDatabase(StackConfig c, DatabaseConfig db, ProblemSink sink)
@@ -64,14 +80,15 @@ internal static partial class DataRules
         if (db.PasswordRotationDays is { } days)
             sink.Require(days is >= 1 and <= 1000, $"{at}.passwordRotationDays",
                 $"{days} is outside 1..1000 (Secrets Manager rotation schedule)");
-        var secondaries = c.Regions.Count - 1;
-        sink.Require(secondaries <= MaxDatabaseSecondaries, $"{at}",
-            $"{secondaries} secondary regions; an Aurora Global Database has at most {MaxDatabaseSecondaries}");
-        foreach (var users in c.Regions.GroupBy(r => r.SizingTier))
+        var members = c.Data!.MemberRegions(c.Regions);
+        var secondaries = members.Count - 1;
+        sink.Require(secondaries <= MaxDatabaseSecondaries, c.Data.Regions is null ? $"{at}" : "data.regions",
+            $"{secondaries} secondary regions; an Aurora Global Database has at most {MaxDatabaseSecondaries} (name the data regions in data.regions; the others run compute only)");
+        foreach (var users in members.GroupBy(r => r.SizingTier))
             if (c.Sizing.TryGetValue(users.Key, out var tier) && tier.Database is null)
                 sink.Add($"sizing.{users.Key}.database",
                     $"missing: data.database is set, so every region's sizing tier needs database.instanceClass and readReplicas ({string.Join(", ", users.Select(r => r.Name))} use '{users.Key}')");
-        foreach (var tierName in c.Regions.Select(r => r.SizingTier).Distinct())
+        foreach (var tierName in members.Select(r => r.SizingTier).Distinct())
             if (c.Sizing.TryGetValue(tierName, out var tier) && tier.Database is { } sizing)
                 sink.Require(sizing.InstanceClass.StartsWith("db.", StringComparison.Ordinal), $"sizing.{tierName}.database.instanceClass",
                     $"'{sizing.InstanceClass}' is not an RDS instance class such as db.r5.xlarge");
@@ -101,9 +118,10 @@ internal static partial class DataRules
         if (cache.CreatedWith is { } created) ValidateCreatedWith(c, at, cache, created, sink);
         if (cache.Parameters is { } p && p.ContainsKey("maxmemory-policy"))
             sink.Add($"{at}.parameters.maxmemory-policy", "set it with evictionPolicy, not as a raw parameter");
-        var secondaries = c.Regions.Count - 1;
-        sink.Require(secondaries <= MaxCacheSecondaries, at,
-            $"{secondaries} secondary regions ({string.Join(", ", c.Regions.Where(r => r.Role != RegionRole.Primary).Select(r => r.Name))}); an ElastiCache Global Datastore allows at most {MaxCacheSecondaries}");
+        var members = c.Data!.MemberRegions(c.Regions);
+        var secondaries = members.Count - 1;
+        sink.Require(secondaries <= MaxCacheSecondaries, c.Data.Regions is null ? at : "data.regions",
+            $"{secondaries} secondary regions ({string.Join(", ", members.Where(r => r.Role != RegionRole.Primary).Select(r => r.Name))}) for cache '{name}'; an ElastiCache Global Datastore allows at most {MaxCacheSecondaries}: name at most 3 data regions in data.regions (the others run compute only)");
     }
 
     /// <summary>
@@ -151,7 +169,7 @@ internal static partial class DataRules
     private static void ValidateCacheSizing(StackConfig c, DataConfig data, ProblemSink sink)
     {
         if (data.EffectiveCaches.Count == 0) return;
-        var tiers = c.Regions.Select(r => r.SizingTier).Distinct().Where(c.Sizing.ContainsKey).ToList();
+        var tiers = data.MemberRegions(c.Regions).Select(r => r.SizingTier).Distinct().Where(c.Sizing.ContainsKey).ToList();
         foreach (var t in tiers.Where(t => c.Sizing[t].Cache is null))
             sink.Add($"sizing.{t}.cache", $"missing: data.caches is set, so every region's sizing tier needs cache.nodeType and replicasPerShard");
         var sized = tiers.Where(t => c.Sizing[t].Cache is not null).Select(t => (Tier: t, Cache: c.Sizing[t].Cache!)).ToList();

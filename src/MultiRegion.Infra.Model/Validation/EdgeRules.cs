@@ -38,6 +38,24 @@ internal static partial class EdgeRules
             ValidateWaf(waf, sink);
         if (e.Accelerator is { } ga)
             ValidateAccelerator(ga, regions, sink);
+        ValidateLimits(c, sink);
+    }
+
+    /// <summary>
+    /// AWS limits counted before synthesis (<see cref="LimitsPlanner"/>): over a hard one the config is refused with
+    /// the arithmetic (CloudFormation would refuse the template); at 80 % of an adjustable quota a warning names it.
+    /// </summary>
+    private static void ValidateLimits(StackConfig c, ProblemSink sink)
+    {
+        var at = c.Edge!.Routing.Failover.Count > 0 ? "edge.routing.failover" : "regions";
+        foreach (var use in LimitsPlanner.Of(c))
+        {
+            var what = $"{use.Scope}: {use.Used} against {use.Quota.Name} {use.Quota.Value} ({use.Arithmetic}; {use.Quota.Source})";
+            if (use.Over && !use.Quota.Adjustable)
+                sink.Add(at, $"{what}: a hard limit; use fewer regions or failover rows (a row is only needed where the split differs from the proportional one)");
+            else if (use.Near && use.Quota.Adjustable)
+                sink.Warn(at, $"{what}: {(use.Over ? "over" : "near")} the default quota; ask AWS to raise '{use.Quota.Name}' before deploying");
+        }
     }
 
     private static void ValidateHealthCheck(HealthCheckConfig h, ProblemSink sink)
@@ -104,11 +122,8 @@ internal static partial class EdgeRules
                 $"the split must sum to 100, got {string.Join(" + ", row.Split.Values)} = {sum}");
         }
 
-        // Every single failure that leaves a choice needs its exact split; with one region left it takes everything.
-        if (regions.Count >= 3)
-            foreach (var region in c.Regions)
-                sink.Require(r.Failover.Any(row => row.Failed.Count == 1 && row.Failed[0] == region.Name), $"{at}.failover",
-                    $"no row for '{region.Name}' failing: give the exact split of the surviving regions (e.g. {{ failed: [{region.Name}], split: {{ ... }} }})");
+        // A scenario without a row (single failure or pair) gets the survivors' proportional split from Route53's
+        // weighted routing (FailoverPlanner, plan.md); rows are only for splits that differ from it.
 
         if (r.Geolocation is { } geo)
         {

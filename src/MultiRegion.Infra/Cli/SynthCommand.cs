@@ -102,6 +102,14 @@ public static class SynthCommand
                 stderr.WriteLine("nothing was written: the output folder was left as it was.");
                 return BadInput;
             }
+            catch (Exception e) when (e.Message.Contains("is greater than allowed maximum of 500", StringComparison.Ordinal))
+            {
+                // Safety net behind LimitsPlanner (which refuses the global stack at load): the CDK checks CloudFormation's
+                // 500 resources per template while synthesizing; that is the config's size, not a program fault.
+                stderr.WriteLine($"error: {e.Message} (CloudFormation allows 500 resources per template: fewer regions, failover rows or stores)");
+                stderr.WriteLine("nothing was written: the output folder was left as it was.");
+                return BadInput;
+            }
             foreach (var a in result.Annotations)
                 stderr.WriteLine($"{(a.IsError ? "error" : "warning")}: {a}"); // the CDK's own words, in full
             var errors = result.Annotations.Count(a => a.IsError);

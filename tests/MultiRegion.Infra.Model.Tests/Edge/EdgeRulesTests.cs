@@ -76,15 +76,18 @@ public sealed class EdgeRulesTests
         var yaml = With("prod", "failed: [eu-west-1]", "failed: [eu-west-3]");
         var problems = Problems(yaml);
         Assert.Contains(problems, p => p.Path == "edge.routing.failover[2].failed" && p.Message.Contains("'eu-west-3' is not a region"));
-        // ... and eu-west-1 failing now has no row.
-        Assert.Contains(problems, p => p.Path == "edge.routing.failover" && p.Message.Contains("no row for 'eu-west-1' failing"));
     }
 
     [Fact]
-    public void Every_single_failure_needs_a_row_with_three_regions()
+    public void A_single_failure_without_a_row_loads_and_keeps_the_survivors_proportions()
     {
+        // Route53's weighted routing gives it by itself (60:10 -> 86/14), so a row is optional: configs grow by rows.
         var yaml = With("prod", "      - { failed: [us-east-1], split: { us-west-2: 80, eu-west-1: 20 } }\n", "");
-        Rejects(yaml, "edge.routing.failover", "no row for 'us-east-1' failing");
+        var s = MultiRegion.Infra.Model.Planning.FailoverPlanner.Plan(MultiRegion.Infra.Model.Loading.ConfigLoader.Parse(yaml, "prod.yaml"))
+            .Failures.Single(f => f.Failed.SequenceEqual(["us-east-1"]));
+        Assert.False(s.Configured);
+        Assert.Equal(new Dictionary<string, int> { ["us-west-2"] = 86, ["eu-west-1"] = 14 }, s.Split);
+        Assert.Equal(60.0 / 70, s.Shares["us-west-2"], 9);
     }
 
     [Fact]

@@ -89,6 +89,6 @@ public sealed class FailoverPlannerTests
         var md = PlanMarkdown.Render(c, new PlanDocument("mlops", "prod", "stacks/prod.yaml", PlanDocument.RegionsOf(c), [], PlanFailoverRow.Of(c)));
         Assert.Contains("## Failover splits", md);
         Assert.Contains("| us-west-2 | down | 80% | 20% |", md);
-        Assert.Contains("| us-west-2, us-east-1 | down | down | 100% |", md);
+        Assert.Contains("| us-west-2, us-east-1 ~ | down | down | 100% |", md); // no row: Route53 weighted
     }
 }

@@ -15,6 +15,7 @@ public sealed class ShippedConfigTests
     [InlineData("prod")]
     [InlineData("videochat")]
     [InlineData("dev")]
+    [InlineData("global")]
     public void Every_shipped_config_loads(string name) => Assert.NotNull(Load(name));
 
     [Fact]

@@ -13,7 +13,7 @@ public static class StatefulLock
 {
     public const string FileName = "stateful-logical-ids.lock.json";
     public const string UpdateVariable = "UPDATE_STATEFUL_LOCK";
-    public static readonly IReadOnlyList<string> Configs = ["prod", "videochat", "dev"];
+    public static readonly IReadOnlyList<string> Configs = ["prod", "videochat", "dev", "global"];
 
     public static string Path => System.IO.Path.Combine(RepoPaths.Root, FileName);
 

@@ -5,8 +5,8 @@ namespace MultiRegion.Infra.Tests.Edge;
 /// <summary>
 /// Resolves names the way Route53 does, from a synthesized template's record sets and health checks (not from the
 /// config), given which regions' endpoint checks are healthy. Answers a probability per region. Routing policies:
-/// simple, failover (primary if healthy, else a healthy secondary), weighted (healthy records by weight; all when
-/// none is healthy), geolocation (continent, else default). A record is healthy when its health check is and,
+/// simple, failover (primary if healthy, else a healthy secondary), weighted (healthy records by weight; healthy
+/// zero-weight records equally when no nonzero one is healthy; all when none is healthy), geolocation (continent, else default). A record is healthy when its health check is and,
 /// with EvaluateTargetHealth, when some record of its target name is. Calculated checks count healthy children
 /// against their threshold; inverted checks flip. <see cref="FailedOpen"/> records whether an answer had to use an
 /// unhealthy record, which a planned scenario must never need.
@@ -108,16 +108,24 @@ public sealed class Route53Simulator
         if (records.All(r => r.Weight is not null))
         {
             var candidates = records.Where(r => r.Weight > 0 && Healthy(r, depth)).ToList();
+            var equal = false;
+            if (candidates.Count == 0)
+            {
+                // Zero-weight records are considered once every nonzero one is unhealthy, with equal probability.
+                candidates = records.Where(r => r.Weight == 0 && Healthy(r, depth)).ToList();
+                equal = candidates.Count > 0;
+            }
             if (candidates.Count == 0)
             {
                 FailedOpen = true; // every record unhealthy: Route53 answers as if all were healthy
                 candidates = records.Where(r => r.Weight > 0).ToList();
             }
-            var total = candidates.Sum(r => r.Weight!.Value);
+            double WeightOf(Record r) => equal ? 1 : r.Weight!.Value;
+            var total = candidates.Sum(WeightOf);
             var result = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var r in candidates)
                 foreach (var (reg, p) in Follow(r, continent, depth))
-                    result[reg] = result.GetValueOrDefault(reg) + p * r.Weight!.Value / total;
+                    result[reg] = result.GetValueOrDefault(reg) + p * WeightOf(r) / total;
             return result;
         }
         if (records.All(r => r.Continent is not null || r.IsDefaultGeo))

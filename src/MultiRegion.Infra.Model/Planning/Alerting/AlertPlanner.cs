@@ -76,7 +76,8 @@ public static class AlertPlanner
         var alarms = new List<PlannedAlarm>();
         var a = alerting.AlarmSettings;
         var primary = c.PrimaryRegion.Name;
-        var secondaries = c.Regions.Where(r => r.Role != RegionRole.Primary).Select(r => r.Name).ToList();
+        // Replication lag exists only where a secondary member is (data.regions; the others run compute only).
+        var secondaries = (c.Data?.MemberRegions(c.Regions) ?? c.Regions).Where(r => r.Role != RegionRole.Primary).Select(r => r.Name).ToList();
 
         PlannedAlarm Of(AlarmKind kind, AlarmSetting s, string region, string subject, string unit, string metric) =>
             new(kind, region, subject, s.Severity, s.Threshold ?? 0, unit, s.Minutes, metric,

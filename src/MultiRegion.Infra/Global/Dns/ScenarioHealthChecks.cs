@@ -7,7 +7,9 @@ namespace MultiRegion.Infra.Global.Dns;
 /// Calculated health checks over the regions' endpoint checks, made once per set of regions:
 /// "all of these are up" (healthy when every child is healthy) and "all of these are down" (inverted: healthy
 /// when none of the children is healthy). Route53 does not nest calculated checks, so each one watches the
-/// endpoint checks directly; conjunctions of the two are made by the record tree.
+/// endpoint checks directly; conjunctions of the two are made by the record tree. Only configured failover rows
+/// ask for them (FailoverRecordTree), and rows naming the same set of regions share one check; a single region's
+/// "up" is its own endpoint check.
 /// </summary>
 public sealed class ScenarioHealthChecks : Construct
 {
