@@ -18,7 +18,8 @@ public sealed record StackConfig(
     DataConfig? Data = null,
     EdgeConfig? Edge = null,
     ObjectivesConfig? Objectives = null,
-    AlertingConfig? Alerting = null)
+    AlertingConfig? Alerting = null,
+    ObservabilityConfig? Observability = null)
 {
     /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
     public string SourcePath { get; init; } = "";
@@ -42,6 +43,9 @@ public sealed record StackConfig(
     public SizingTier SizingOf(RegionConfig region) => Sizing[region.SizingTier];
 
     public NetworkConfig NetworkSettings => Network ?? new NetworkConfig();
+
+    /// <summary>Whether the metrics pipeline (Prometheus, AMP workspace, prometheus-adapter) is built.</summary>
+    public bool ObservabilityOn => Compute is not null && Observability is { Enabled: true };
 
     /// <summary>Prefix of every stack and physical name: <c>app-environment</c>.</summary>
     public string Prefix => $"{App}-{Environment}";

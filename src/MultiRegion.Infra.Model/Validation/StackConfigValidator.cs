@@ -29,6 +29,7 @@ public static partial class StackConfigValidator
         ComputeRules.Validate(config, sink);
         ObjectivesRules.Validate(config, sink);
         AlertingRules.Validate(config, sink);
+        ObservabilityRules.Validate(config, sink);
         LifecycleRules.Validate(config, today ?? Lifecycle.LifecycleDates.TodayUtc(), sink);
         return sink;
     }

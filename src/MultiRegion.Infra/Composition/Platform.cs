@@ -18,6 +18,7 @@ public sealed class Platform
     public AcceleratorStack? Accelerator { get; init; }
     public required DataTier Data { get; init; }
     public MultiRegion.Infra.Alerting.PlatformAlerting? Alerting { get; init; }
+    public MultiRegion.Infra.Observability.PlatformObservability? Observability { get; init; }
 
     /// <summary>Every stack with the spec it was made from.</summary>
     public IEnumerable<(StackSpec Spec, Stack Stack)> Stacks =>
@@ -38,8 +39,9 @@ public sealed class Platform
         var accelerator = config.Edge?.Accelerator is null ? null : new AcceleratorStack(app, config, regional);
         var global = new GlobalStack(app, config, regional, accelerator);
         var alerting = MultiRegion.Infra.Alerting.PlatformAlerting.Attach(config, regional, global);
+        var observability = MultiRegion.Infra.Observability.PlatformObservability.Attach(config, regional, alerting);
 
-        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Alerting = alerting };
+        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Alerting = alerting, Observability = observability };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch
