@@ -40,6 +40,11 @@ public sealed class PlatformObservability
             var addons = AddonVersions.Resolve(config.Compute!);
             var server = servers[region] = new Prometheus(compute, "Prometheus", new PrometheusProps(
                 compute.Cluster.Cluster, Model.Planning.CapacityPlan.ClusterName(config, stack.RegionConfig), region, addons, settings, arn, url, primaryRegion));
+            // Its volume needs the EBS CSI driver and the gp3 class.
+            var ebs = new EbsCsiDriver(compute, "EbsCsiDriver", compute.Cluster.Cluster);
+            server.Chart.Node.AddDependency(ebs.StorageClass);
+            // The driver's controller pods need nodes to become active.
+            ebs.Addon.Node.AddDependency(compute.NodeGroups);
             adapters[region] = new PrometheusAdapter(compute, "MetricsAdapter",
                 new PrometheusAdapterProps(compute.Cluster.Cluster, addons, rules, server));
         }

@@ -67,6 +67,21 @@ public sealed class MetricsPipelineTests
 
     [Theory]
     [MemberData(nameof(AllRegions))]
+    public void Prometheus_keeps_its_samples_on_an_encrypted_gp3_volume_the_ebs_csi_driver_provisions(string config, string region)
+    {
+        var json = SynthesizedJson.Regional(SynthesizedPlatform.Shipped(config), region);
+        var addon = Assert.Single(json.OfType("AWS::EKS::Addon"), a => (string?)a["AddonName"] == "aws-ebs-csi-driver");
+        Assert.NotNull(addon["ServiceAccountRoleArn"]);
+        var storageClass = Assert.Single(json.KubernetesObjects("StorageClass"));
+        Assert.Equal(EbsCsiDriver.StorageClassName, (string?)storageClass["metadata"]!["name"]);
+        Assert.Equal("ebs.csi.aws.com", (string?)storageClass["provisioner"]);
+        Assert.Equal("true", (string?)storageClass["parameters"]!["encrypted"]);
+        var values = SynthesizedJson.ParseJoined(json.HelmChart("prometheus")["Values"]!);
+        Assert.Equal(EbsCsiDriver.StorageClassName, (string?)values["server"]!["persistentVolume"]!["storageClass"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRegions))]
     public void The_remote_writer_may_only_remote_write_to_the_one_workspace(string config, string region)
     {
         var json = SynthesizedJson.Regional(SynthesizedPlatform.Shipped(config), region);

@@ -73,7 +73,11 @@ public sealed class Prometheus : Construct
         {
             // Prometheus --storage.tsdb.retention.time (the seed's 30 days of local storage).
             ["retention"] = $"{settings.LocalRetentionDays}d",
-            ["persistentVolume"] = new Dictionary<string, object> { ["enabled"] = true, ["size"] = $"{settings.LocalStorageGi}Gi" },
+            // An encrypted gp3 volume from the EBS CSI driver (EbsCsiDriver), so the samples outlive the pod.
+            ["persistentVolume"] = new Dictionary<string, object>
+            {
+                ["enabled"] = true, ["size"] = $"{settings.LocalStorageGi}Gi", ["storageClass"] = EbsCsiDriver.StorageClassName,
+            },
             // Every sample carries where it came from, so the global rules can aggregate or split by region.
             ["global"] = new Dictionary<string, object>
             {
