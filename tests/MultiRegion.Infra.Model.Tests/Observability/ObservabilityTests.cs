@@ -70,5 +70,18 @@ public sealed class ObservabilityTests
         Assert.Contains(c.Warnings, w => w.Path == "observability.globalRetentionDays");
     }
 
+    [Fact]
+    public void The_plan_lists_the_application_alerts_and_says_who_serves_pods_metrics()
+    {
+        var c = ShippedConfigs.Load("prod");
+        var alerts = Planning.Alerting.AlertsSection.Of(c)!.ApplicationAlerts;
+        Assert.Equal(["errorRate", "regionErrorRate", "latencyP95"], alerts.Select(a => a.Name));
+        Assert.Equal(c.Observability!.Alerts!.LatencyP95!.Threshold, alerts.Single(a => a.Name == "latencyP95").Threshold);
+        var md = new System.Text.StringBuilder();
+        Planning.ComputeSection.Render(c, md);
+        Assert.Contains("pods metrics by prometheus-adapter", md.ToString());
+        Assert.Contains("| http_requests_per_second | http_requests_total |", md.ToString());
+    }
+
     private static StackConfig ConfigLoaderWith(string yaml) => MultiRegion.Infra.Model.Loading.ConfigLoader.Parse(yaml, "test.yaml");
 }
