@@ -74,11 +74,11 @@ public sealed class ObservabilityTests
     public void The_plan_lists_the_application_alerts_and_says_who_serves_pods_metrics()
     {
         var c = ShippedConfigs.Load("prod");
-        var alerts = Planning.Alerting.AlertsSection.Of(c)!.ApplicationAlerts;
+        var alerts = MultiRegion.Infra.Model.Planning.Alerting.AlertsSection.Of(c)!.ApplicationAlerts;
         Assert.Equal(["errorRate", "regionErrorRate", "latencyP95"], alerts.Select(a => a.Name));
         Assert.Equal(c.Observability!.Alerts!.LatencyP95!.Threshold, alerts.Single(a => a.Name == "latencyP95").Threshold);
         var md = new System.Text.StringBuilder();
-        Planning.ComputeSection.Render(c, md);
+        MultiRegion.Infra.Model.Planning.ComputeSection.Render(c, md);
         Assert.Contains("pods metrics by prometheus-adapter", md.ToString());
         Assert.Contains("| http_requests_per_second | http_requests_total |", md.ToString());
     }
