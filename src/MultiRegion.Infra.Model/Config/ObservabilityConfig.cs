@@ -10,12 +10,14 @@ namespace MultiRegion.Infra.Model.Config;
 /// <param name="GlobalRetentionDays">Days the AMP workspace keeps (seed: "90-day storage"; AMP's default is 150).</param>
 /// <param name="LocalStorageGi">Size of each Prometheus server's volume, in GiB (30 days of samples must fit).</param>
 /// <param name="Alerts">Alerting rules on application metrics, evaluated in the AMP workspace over all regions.</param>
+/// <param name="Grafana">Also build an Amazon Managed Grafana workspace reading the AMP workspace (users sign in through IAM Identity Center, which the account must have enabled).</param>
 public sealed record ObservabilityConfig(
     bool Enabled = true,
     int LocalRetentionDays = 30,
     int GlobalRetentionDays = 90,
     int LocalStorageGi = 100,
-    ApplicationAlertsConfig? Alerts = null);
+    ApplicationAlertsConfig? Alerts = null,
+    bool Grafana = false);
 
 /// <summary>
 /// The seed's alerts that need application metrics (the workloads' own request counters and latency histograms),

@@ -80,7 +80,7 @@ public static class ComputeSection
         md.AppendLine("### Observability");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Prometheus in every cluster keeps {o.LocalRetentionDays} days on a {o.LocalStorageGi} GiB encrypted gp3 volume and remote-writes to the Amazon Managed Service for Prometheus workspace {c.Prefix}-metrics in {c.PrimaryRegion.Name}, which keeps {o.GlobalRetentionDays} days.");
+            $"Prometheus in every cluster keeps {o.LocalRetentionDays} days on a {o.LocalStorageGi} GiB encrypted gp3 volume and remote-writes to the Amazon Managed Service for Prometheus workspace {c.Prefix}-metrics in {c.PrimaryRegion.Name}, which keeps {o.GlobalRetentionDays} days.{(o.Grafana ? $" An Amazon Managed Grafana workspace {c.Prefix}-grafana reads it (sign-in through IAM Identity Center)." : "")}");
         md.AppendLine();
         var rules = Observability.AdapterRulePlan.For(c);
         if (rules.Count == 0) return;

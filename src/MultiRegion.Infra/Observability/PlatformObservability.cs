@@ -28,6 +28,8 @@ public sealed class PlatformObservability
         var topics = alerting?.RegionalTopics[primaryRegion].Topics.ToDictionary(t => t.Key, t => t.Value.TopicArn)
                      ?? new Dictionary<string, string>();
         var workspace = new MetricsWorkspace(primary, "Metrics", new MetricsWorkspaceProps(config, settings, topics));
+        if (settings.Grafana)
+            _ = new ManagedGrafana(primary, "Grafana", new ManagedGrafanaProps($"{config.Prefix}-grafana", workspace.Workspace.AttrArn));
 
         var rules = AdapterRulePlan.For(config);
         var servers = new Dictionary<string, Prometheus>(StringComparer.Ordinal);

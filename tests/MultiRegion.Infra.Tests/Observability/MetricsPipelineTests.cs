@@ -109,6 +109,18 @@ public sealed class MetricsPipelineTests
         }
     }
 
+    [Theory]
+    [InlineData("videochat", 1)]
+    [InlineData("prod", 0)]
+    public void A_grafana_workspace_exists_in_the_primary_region_only_when_the_config_asks(string config, int expected)
+    {
+        var p = SynthesizedPlatform.Shipped(config);
+        Assert.Equal(p.Config.Observability!.Grafana ? 1 : 0, expected);
+        Assert.Equal(expected, SynthesizedJson.Regional(p, p.Config.PrimaryRegion.Name).OfType("AWS::Grafana::Workspace").Count());
+        Assert.All(p.Config.Regions.Where(r => r.Role != RegionRole.Primary),
+            r => Assert.Empty(SynthesizedJson.Regional(p, r.Name).OfType("AWS::Grafana::Workspace")));
+    }
+
     [Fact]
     public void The_alert_manager_routes_each_severity_to_its_primary_region_topic()
     {
@@ -145,5 +157,27 @@ public sealed class MetricsPipelineTests
         Assert.All(policies, t => Assert.Contains("aps.amazonaws.com", t));
         var key = json.OfType("AWS::KMS::Key").Single(k => k.ToJsonString().Contains("alert topics"));
         Assert.Contains("aps.amazonaws.com", key.ToJsonString());
+    }
+}
+
+/// <summary>The optional Grafana workspace, built in a bare stack (no platform synthesis needed).</summary>
+public sealed class ManagedGrafanaTests
+{
+    [Fact]
+    public void Grafana_reads_only_the_metrics_workspace_with_a_role_of_its_own()
+    {
+        var app = new Amazon.CDK.App();
+        var stack = new Amazon.CDK.Stack(app, "G", new Amazon.CDK.StackProps { Env = new Amazon.CDK.Environment { Account = "111111111111", Region = "us-west-2" } });
+        _ = new ManagedGrafana(stack, "Grafana", new ManagedGrafanaProps("t-grafana", "arn:aws:aps:us-west-2:111111111111:workspace/ws-1"));
+        var t = Amazon.CDK.Assertions.Template.FromStack(stack);
+        t.HasResourceProperties("AWS::Grafana::Workspace", new Dictionary<string, object>
+        {
+            ["PermissionType"] = "CUSTOMER_MANAGED",
+            ["AuthenticationProviders"] = new[] { "AWS_SSO" },
+            ["DataSources"] = new[] { "PROMETHEUS" },
+        });
+        var policy = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(t.FindResources("AWS::IAM::Policy")))!.AsObject().Single().Value!;
+        var query = policy["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Single(s => s!["Action"]!.ToJsonString().Contains("aps:QueryMetrics"))!;
+        Assert.Equal("arn:aws:aps:us-west-2:111111111111:workspace/ws-1", (string?)query["Resource"]);
     }
 }
