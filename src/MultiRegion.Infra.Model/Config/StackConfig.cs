@@ -21,7 +21,8 @@ public sealed record StackConfig(
     AlertingConfig? Alerting = null,
     CostConfig? Cost = null,
     SecurityConfig? Security = null,
-    RecoveryConfig? Recovery = null)
+    RecoveryConfig? Recovery = null,
+    ObservabilityConfig? Observability = null)
 {
     /// <summary>Where the config was read from (set by the loader; used in messages).</summary>
     public string SourcePath { get; init; } = "";
@@ -47,6 +48,9 @@ public sealed record StackConfig(
     public NetworkConfig NetworkSettings => Network ?? new NetworkConfig();
 
     public SecurityConfig SecuritySettings => Security ?? new SecurityConfig();
+
+    /// <summary>Whether the metrics pipeline (Prometheus, AMP workspace, prometheus-adapter) is built.</summary>
+    public bool ObservabilityOn => Compute is not null && Observability is { Enabled: true };
 
     /// <summary>Prefix of every stack and physical name: <c>app-environment</c>.</summary>
     public string Prefix => $"{App}-{Environment}";

@@ -10,6 +10,8 @@ public enum Addon
     LoadBalancerController,
     Vpa,
     NvidiaDevicePlugin,
+    Prometheus,
+    PrometheusAdapter,
 }
 
 /// <summary>One pinned add-on version and the Kubernetes minors it supports.</summary>
@@ -26,7 +28,14 @@ public sealed record AddonVersion(
 /// <summary>The add-on versions resolved for one cluster: the config's overrides, else the table's newest fit.</summary>
 public sealed record ResolvedAddons(
     string ClusterAutoscalerChart, string? ClusterAutoscalerImageTag, string MetricsServerChart,
-    string LoadBalancerController, string VpaChart, string NvidiaDevicePluginChart);
+    string LoadBalancerController, string VpaChart, string NvidiaDevicePluginChart)
+{
+    /// <summary>prometheus-community <c>prometheus</c> chart (the metrics pipeline; no config override).</summary>
+    public string PrometheusChart { get; init; } = "";
+
+    /// <summary>prometheus-community <c>prometheus-adapter</c> chart.</summary>
+    public string PrometheusAdapterChart { get; init; } = "";
+}
 
 /// <summary>
 /// One table of external versions (style notes: chart version, image tag, supported Kubernetes minors). A config
@@ -57,6 +66,14 @@ public static class AddonVersions
         new(Addon.Vpa, "4.12.5", null, 28, null, "https://github.com/FairwindsOps/charts/pull/1978", Checked),
         // Device plugin 0.18.2 (NVIDIA/k8s-device-plugin#1600); the plugin API it uses is stable since Kubernetes 1.10.
         new(Addon.NvidiaDevicePlugin, "0.18.2", null, 10, null, "https://github.com/NVIDIA/k8s-device-plugin/pull/1600", Checked),
+        // prometheus-community prometheus chart 27.42.0 (Prometheus 3.x); its Chart.yaml declares kubeVersion
+        // ">=1.19.0-0" and no upper bound, and the server and kube-state-metrics use only GA APIs that 1.35 serves.
+        new(Addon.Prometheus, "27.42.0", null, 19, null,
+            "https://github.com/prometheus-community/helm-charts/blob/main/charts/prometheus/Chart.yaml", Checked),
+        // prometheus-adapter chart 5.3.0 (DaoCloud/dce-charts-repackage#3936, 2026-02-20); it registers the
+        // custom.metrics.k8s.io APIService through apiregistration.k8s.io/v1 (GA since 1.10) and no removed API.
+        new(Addon.PrometheusAdapter, "5.3.0", null, 14, null,
+            "https://github.com/prometheus-community/helm-charts/tree/main/charts/prometheus-adapter", Checked),
     ];
 
     /// <summary>The minor of a version such as <c>"1.35"</c>, or null when it is not one.</summary>
@@ -80,6 +97,10 @@ public static class AddonVersions
             Pick(Addon.MetricsServer, a.MetricsServerChart),
             Pick(Addon.LoadBalancerController, a.LoadBalancerController),
             Pick(Addon.Vpa, a.VpaChart),
-            Pick(Addon.NvidiaDevicePlugin, a.NvidiaDevicePluginChart));
+            Pick(Addon.NvidiaDevicePlugin, a.NvidiaDevicePluginChart))
+        {
+            PrometheusChart = Pick(Addon.Prometheus, null),
+            PrometheusAdapterChart = Pick(Addon.PrometheusAdapter, null),
+        };
     }
 }

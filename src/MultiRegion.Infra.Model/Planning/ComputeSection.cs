@@ -48,9 +48,11 @@ public static class ComputeSection
         var workloads = compute.EffectiveWorkloads;
         if (workloads.Count == 0) return;
         // Every metric listed is one the HPA really gets: the loader refuses metrics nothing in the cluster serves.
-        md.AppendLine("HPA metrics are resource metrics served by metrics-server; custom (pods) metrics are refused until a metrics adapter is part of the platform, because an unserved metric stops an HPA from scaling down.");
+        md.AppendLine(c.ObservabilityOn
+            ? "HPA metrics: cpu and memory are served by metrics-server, pods metrics by prometheus-adapter from the cluster's Prometheus (one adapter rule per metric, see Observability); the loader refuses a metric no adapter rule serves, because an unserved metric stops an HPA from scaling down."
+            : "HPA metrics are resource metrics served by metrics-server; pods metrics are refused unless the observability pipeline (prometheus-adapter) serves them, because an unserved metric stops an HPA from scaling down.");
         md.AppendLine();
-        md.AppendLine("| Workload | Region | Replicas | HPA metrics (served by metrics-server) | VPA | Load balancer |");
+        md.AppendLine("| Workload | Region | Replicas | HPA metrics (metrics-server or prometheus-adapter) | VPA | Load balancer |");
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var (name, w) in workloads)
             foreach (var r in c.Regions)
@@ -66,6 +68,26 @@ public static class ComputeSection
                 var lb = w.Ingress is { } i ? $"{string.Join(" ", i.PathPatterns)} (priority {i.Priority}, health {i.HealthCheckPath})" : "-";
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {r.Name} | {replicas} | {metrics} | {vpa} | {lb} |");
             }
+        md.AppendLine();
+        RenderObservability(c, md);
+    }
+
+    /// <summary>The metrics pipeline: where samples go, how long they stay, and which adapter rule serves each pods metric.</summary>
+    private static void RenderObservability(StackConfig c, StringBuilder md)
+    {
+        if (!c.ObservabilityOn) return;
+        var o = c.Observability!;
+        md.AppendLine("### Observability");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Prometheus in every cluster keeps {o.LocalRetentionDays} days on a {o.LocalStorageGi} GiB encrypted gp3 volume and remote-writes to the Amazon Managed Service for Prometheus workspace {c.Prefix}-metrics in {c.PrimaryRegion.Name}, which keeps {o.GlobalRetentionDays} days.{(o.Grafana ? $" An Amazon Managed Grafana workspace {c.Prefix}-grafana reads it (sign-in through IAM Identity Center)." : "")}");
+        md.AppendLine();
+        var rules = Observability.AdapterRulePlan.For(c);
+        if (rules.Count == 0) return;
+        md.AppendLine("| Pods metric | Prometheus series | Adapter query |");
+        md.AppendLine("|---|---|---|");
+        foreach (var r in rules)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Metric} | {r.Series} | `{r.MetricsQuery.Replace("|", "\\|", StringComparison.Ordinal)}` |");
         md.AppendLine();
     }
 }

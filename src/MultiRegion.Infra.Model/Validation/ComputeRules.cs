@@ -164,7 +164,7 @@ internal static partial class ComputeRules
             sink.Require(range.Max >= range.Min, $"{at}.replicas.{tier}.max", $"max {range.Max} is less than min {range.Min}");
         }
 
-        ValidateMetrics(at, w.Metrics, sink);
+        ValidateMetrics(at, w.Metrics, c, sink);
         if (w.Behavior?.ScaleUp is { } up) ValidateRules($"{at}.behavior.scaleUp", up, sink);
         if (w.Behavior?.ScaleDown is { } down) ValidateRules($"{at}.behavior.scaleDown", down, sink);
 
@@ -211,7 +211,7 @@ internal static partial class ComputeRules
         }
     }
 
-    private static void ValidateMetrics(string at, IReadOnlyList<MetricTarget> metrics, ProblemSink sink)
+    private static void ValidateMetrics(string at, IReadOnlyList<MetricTarget> metrics, StackConfig c, ProblemSink sink)
     {
         sink.Require(metrics.Count > 0, $"{at}.metrics", "an HPA needs at least one metric");
         for (var i = 0; i < metrics.Count; i++)
@@ -226,14 +226,18 @@ internal static partial class ComputeRules
             }
             else
             {
-                // Nothing in the cluster serves the custom metrics API (no metrics adapter is installed; only
-                // metrics-server's resource metrics exist). An HPA with an unavailable metric still scales up on the
-                // others but never scales down (kubernetes/kubernetes#99514; kubernetes.io HPA docs, "Scaling on
-                // multiple metrics"), so a pods metric would pin the workload at its peak: refuse it.
-                sink.Add($"{mp}.kind",
-                    $"pods metric '{m.Name}': no metrics adapter in the cluster serves custom metrics, so the HPA could never scale down " +
-                    "(an HPA skips scale-down while any of its metrics is unavailable, kubernetes/kubernetes#99514); " +
-                    "scale on cpu and memory until a metrics adapter is part of the platform");
+                // Only prometheus-adapter serves the custom metrics API (metrics-server serves resource metrics only).
+                // An HPA with an unavailable metric still scales up on the others but never scales down
+                // (kubernetes/kubernetes#99514; kubernetes.io HPA docs, "Scaling on multiple metrics"), so an unserved
+                // pods metric would pin the workload at its peak: refuse it.
+                if (!c.ObservabilityOn)
+                    sink.Add($"{mp}.kind",
+                        $"pods metric '{m.Name}': no metrics adapter in the cluster serves custom metrics, so the HPA could never scale down " +
+                        "(an HPA skips scale-down while any of its metrics is unavailable, kubernetes/kubernetes#99514); " +
+                        "turn on observability (observability.enabled: true installs Prometheus and prometheus-adapter) or scale on cpu and memory");
+                else if (!string.IsNullOrWhiteSpace(m.Name) && Planning.Observability.AdapterRulePlan.RuleFor(m.Name) is null)
+                    sink.Add($"{mp}.name",
+                        $"'{m.Name}' is not a Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*), so no prometheus-adapter rule can serve it");
                 sink.Require(!string.IsNullOrWhiteSpace(m.Name), $"{mp}.name", "a pods metric needs the metric's name");
                 sink.Require(m.AverageValue is not null && Quantity().IsMatch(m.AverageValue), $"{mp}.averageValue",
                     m.AverageValue is null ? "a pods metric needs averageValue (per-pod target)" : $"'{m.AverageValue}' is not a Kubernetes quantity such as 80 or 100m");

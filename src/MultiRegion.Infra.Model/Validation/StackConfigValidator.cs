@@ -31,6 +31,7 @@ public static partial class StackConfigValidator
         SecurityRules.Validate(config, sink);
         ObjectivesRules.Validate(config, sink);
         AlertingRules.Validate(config, sink);
+        ObservabilityRules.Validate(config, sink);
         LifecycleRules.Validate(config, today ?? Lifecycle.LifecycleDates.TodayUtc(), sink);
         CostRules.Validate(config, sink);
         RecoveryRules.Validate(config, sink);

@@ -32,12 +32,15 @@ public sealed class SeverityTopics : Construct
             Description = $"{props.Prefix} alert topics",
             EnableKeyRotation = true,
             // Like every key of a protected stack: a key scheduled for deletion cannot be undone after its waiting period.
+            // RetainExceptOnCreate like every protected store (DataProtection; StatefulPolicyTests).
             RemovalPolicy = Regional.Data.DataProtection.Removal(props.ProtectData),
         });
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AlarmAndEventSourcesPublish",
-            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com")],
+            // aps: the AMP workspace's alert manager publishes to the primary region's topics
+            // (https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-alertmanager-receiver-AMPpermission.html).
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com"), new ServicePrincipal("aps.amazonaws.com")],
             Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
             Resources = ["*"],
             Conditions = new Dictionary<string, object>
@@ -67,6 +70,18 @@ public sealed class SeverityTopics : Construct
                 Conditions = new Dictionary<string, object>
                 {
                     ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
+                },
+            }));
+            // The AMP alert manager publishes as aps.amazonaws.com, which needs a topic policy grant (same page as above).
+            topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "AmpAlertManagerPublish",
+                Principals = [new ServicePrincipal("aps.amazonaws.com")],
+                Actions = ["sns:Publish", "sns:GetTopicAttributes"],
+                Resources = [topic.TopicArn],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
                 },
             }));
             foreach (var route in settings.Routes)

@@ -18,6 +18,7 @@ public sealed class Platform
     public AcceleratorStack? Accelerator { get; init; }
     public required DataTier Data { get; init; }
     public MultiRegion.Infra.Alerting.PlatformAlerting? Alerting { get; init; }
+    public MultiRegion.Infra.Observability.PlatformObservability? Observability { get; init; }
 
     /// <summary>Runbooks, writer parameters and failover triggers; null without a recovery section.</summary>
     public MultiRegion.Infra.Recovery.RecoveryTier? Recovery { get; init; }
@@ -41,10 +42,11 @@ public sealed class Platform
         var accelerator = config.Edge?.Accelerator is null ? null : new AcceleratorStack(app, config, regional);
         var global = new GlobalStack(app, config, regional, accelerator);
         var alerting = MultiRegion.Infra.Alerting.PlatformAlerting.Attach(config, regional, global);
+        var observability = MultiRegion.Infra.Observability.PlatformObservability.Attach(config, regional, alerting);
 
         var recovery = MultiRegion.Infra.Recovery.RecoveryTier.Build(config, regional, global);
 
-        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Alerting = alerting, Recovery = recovery };
+        return new Platform { Config = config, Regional = regional, Global = global, Accelerator = accelerator, Data = data, Alerting = alerting, Recovery = recovery, Observability = observability };
     }
 
     private Stack Find(StackSpec spec) => spec.Kind switch

@@ -143,15 +143,34 @@ public sealed class ComputeRulesTests
     }
 
     [Fact]
-    public void A_pods_metric_is_refused_because_nothing_serves_it_and_the_hpa_would_never_scale_down()
+    public void A_pods_metric_is_refused_without_the_metrics_pipeline_because_the_hpa_would_never_scale_down()
     {
         var yaml = Compute().Replace("{ kind: memory, utilization: 80 }", "{ kind: pods, name: rps, averageValue: \"100\" }");
         var p = Problem(yaml, "compute.workloads.api.metrics[1].kind");
         Assert.Contains("'rps'", p.Message);
         Assert.Contains("never scale down", p.Message);
         Assert.Contains("99514", p.Message);
+        Assert.Contains("observability.enabled", p.Message);
         // The form of a pods metric is still checked, so a fixed config gets every message at once.
         Problem(yaml.Replace("averageValue: \"100\"", "averageValue: \"lots\""), "compute.workloads.api.metrics[1].averageValue");
+    }
+
+    [Fact]
+    public void A_pods_metric_loads_when_the_metrics_pipeline_serves_it()
+    {
+        var yaml = Compute().Replace("{ kind: memory, utilization: 80 }", "{ kind: pods, name: rps, averageValue: \"100\" }") + "\nobservability: { enabled: true }\n";
+        var w = Parse(yaml).Compute!.EffectiveWorkloads["api"];
+        Assert.Equal(MetricKind.Pods, w.Metrics[1].Kind);
+        // Turned off, the same metric is refused again.
+        Problem(yaml.Replace("enabled: true", "enabled: false"), "compute.workloads.api.metrics[1].kind");
+    }
+
+    [Fact]
+    public void A_pods_metric_no_adapter_rule_can_serve_is_refused()
+    {
+        var yaml = Compute().Replace("{ kind: memory, utilization: 80 }", "{ kind: pods, name: requests-per-second, averageValue: \"100\" }") + "\nobservability: { enabled: true }\n";
+        var p = Problem(yaml, "compute.workloads.api.metrics[1].name");
+        Assert.Contains("'requests-per-second'", p.Message);
     }
 
     [Fact]

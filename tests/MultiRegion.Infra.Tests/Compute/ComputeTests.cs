@@ -233,10 +233,10 @@ public sealed class ComputeTests
         var json = SynthesizedJson.Regional(Of(stack), region);
         Assert.Equal("3.13.0", (string?)json.HelmChart("metrics-server")["Version"]);
         Assert.Equal("https://aws.github.io/eks-charts", (string?)json.HelmChart("aws-load-balancer-controller")["Repository"]);
-        // IRSA service accounts for the autoscaler and the controller.
+        // IRSA service accounts for the autoscaler, the controller and the Prometheus remote writer.
         var accounts = json.OfType("Custom::AWSCDK-EKS-KubernetesResource").Select(p => p["Manifest"]!.ToJsonString())
             .Where(m => m.Contains("ServiceAccount") && m.Contains("eks.amazonaws.com/role-arn")).ToList();
-        Assert.Equal(2, accounts.Count);
+        Assert.Equal(3, accounts.Count);
     }
 
     [Theory]
@@ -255,9 +255,10 @@ public sealed class ComputeTests
         var metrics = spec["metrics"]!.AsArray();
         Assert.Equal(70, ResourceTarget(metrics, "cpu"));
         Assert.Equal(80, ResourceTarget(metrics, "memory"));
-        // Only metrics something serves (metrics-server): an unserved custom metric blocks scale-down.
-        Assert.Equal(2, metrics.Count);
-        Assert.All(metrics, m => Assert.Equal("Resource", (string?)m!["type"]));
+        // The seed's custom metrics, served by prometheus-adapter (PrometheusAdapterTests walks the rules).
+        Assert.Equal("100", PodsTarget(metrics, "http_requests_per_second"));
+        Assert.Equal("50", PodsTarget(metrics, "inference_latency_p95_milliseconds"));
+        Assert.Equal(4, metrics.Count);
 
         var up = spec["behavior"]!["scaleUp"]!;
         Assert.Equal(60, (int)up["stabilizationWindowSeconds"]!);
@@ -283,8 +284,9 @@ public sealed class ComputeTests
         var metrics = spec["metrics"]!.AsArray();
         Assert.Equal(60, ResourceTarget(metrics, "cpu"));
         Assert.Equal(70, ResourceTarget(metrics, "memory"));
-        Assert.Equal(2, metrics.Count);
-        Assert.All(metrics, m => Assert.Equal("Resource", (string?)m!["type"]));
+        Assert.Equal("80", PodsTarget(metrics, "socketio_connections"));
+        Assert.Equal("100", PodsTarget(metrics, "signalling_latency_p95_milliseconds"));
+        Assert.Equal(4, metrics.Count);
 
         Assert.Equal([("Percent", 100, 15)], Policies(spec["behavior"]!["scaleUp"]!));
         Assert.Equal([("Percent", 25, 120)], Policies(spec["behavior"]!["scaleDown"]!));
@@ -339,6 +341,9 @@ public sealed class ComputeTests
 
     private static List<JsonObject> NodeGroups(string stack, string region) =>
         SynthesizedJson.Regional(Of(stack), region).OfType("AWS::EKS::Nodegroup").ToList();
+
+    private static string? PodsTarget(JsonArray metrics, string name) =>
+        (string?)metrics.Single(m => (string?)m!["type"] == "Pods" && (string?)m["pods"]!["metric"]!["name"] == name)!["pods"]!["target"]!["averageValue"];
 
     private static int ResourceTarget(JsonArray metrics, string resource) =>
         (int)metrics.Single(m => (string?)m!["type"] == "Resource" && (string?)m["resource"]!["name"] == resource)!["resource"]!["target"]!["averageUtilization"]!;

@@ -8,7 +8,14 @@ namespace MultiRegion.Infra.Model.Planning.Alerting;
 public sealed record PlanSeverity(string Name, int ResponseMinutes, IReadOnlyList<AlertChannel> Routes);
 
 /// <summary>plan.json's <c>alerts</c>: severities, every alarm with its threshold and route, and what no alarm covers.</summary>
-public sealed record PlanAlerts(IReadOnlyList<PlanSeverity> Severities, IReadOnlyList<PlannedAlarm> Alarms, IReadOnlyList<string> NotAlertable);
+public sealed record PlanAlerts(IReadOnlyList<PlanSeverity> Severities, IReadOnlyList<PlannedAlarm> Alarms, IReadOnlyList<string> NotAlertable)
+{
+    /// <summary>Alerts on application metrics, evaluated by the AMP workspace's ruler (observability.alerts).</summary>
+    public IReadOnlyList<PlanApplicationAlert> ApplicationAlerts { get; init; } = [];
+}
+
+/// <summary>An alerting rule in the AMP workspace, as plan.json reports it.</summary>
+public sealed record PlanApplicationAlert(string Name, string Severity, double Threshold, string Unit, int Minutes, string Series);
 
 /// <summary>plan.md's "Alerts" section, from the same plan the alarm constructs are built from.</summary>
 public static class AlertsSection
@@ -17,7 +24,16 @@ public static class AlertsSection
         new PlanAlerts(
             a.Severities.Select(s => new PlanSeverity(s.Key, s.Value.ResponseMinutes, s.Value.Routes)).ToList(),
             AlertPlanner.Plan(c),
-            AlertPlanner.NotAlertable);
+            c.ObservabilityOn && c.Observability!.Alerts?.LatencyP95 is not null
+                ? AlertPlanner.NotAlertable.Select(n => n.StartsWith("performance degradation", StringComparison.Ordinal)
+                    ? "performance degradation > 50% (relative to a baseline: no rule; p95 latency itself is an application alert)" : n).ToList()
+                : AlertPlanner.NotAlertable)
+        {
+            ApplicationAlerts = !c.ObservabilityOn || c.Observability!.Alerts is not { } app ? [] :
+                app.All().Select(x => new PlanApplicationAlert(x.Key, x.Setting.Severity, x.Setting.Threshold ?? 0,
+                    x.Key == "latencyP95" ? "ms" : "%", x.Setting.Minutes,
+                    x.Key == "latencyP95" ? app.LatencySeries + "_bucket" : app.RequestsSeries)).ToList(),
+        };
 
     public static void Render(PlanAlerts? alerts, StringBuilder md)
     {
@@ -39,6 +55,17 @@ public static class AlertsSection
             md.AppendLine(CultureInfo.InvariantCulture, $"| {a.Kind} | {a.Subject} | {a.Region} | {when} | {a.Severity} | {a.Metric} |");
         }
         md.AppendLine();
+        if (alerts.ApplicationAlerts.Count > 0)
+        {
+            md.AppendLine("Application alerts (Prometheus rules in the AMP workspace over every region's samples; its alert manager publishes to the primary region's severity topics):");
+            md.AppendLine();
+            md.AppendLine("| Alert | Fires when | Severity | Series |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var a in alerts.ApplicationAlerts)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {a.Name} | > {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min | {a.Severity} | {a.Series} |");
+            md.AppendLine();
+        }
         md.AppendLine("Not alertable from infrastructure metrics here:");
         md.AppendLine();
         foreach (var n in alerts.NotAlertable) md.AppendLine(CultureInfo.InvariantCulture, $"- {n}");

@@ -17,6 +17,7 @@ public static class StatefulResources
         "AWS::KMS::Key",
         "AWS::Backup::BackupVault",
         "AWS::SecretsManager::Secret",
+        "AWS::APS::Workspace",
     };
 
     /// <summary>Types with a deletion protection property, which must be on when data is protected.</summary>
