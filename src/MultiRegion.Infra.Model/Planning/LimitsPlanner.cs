@@ -54,6 +54,20 @@ public static class LimitsPlanner
     /// and its IAM policy (<c>Composition/References/ParameterReader</c>).</summary>
     public const int CrossRegionReadResourcesPerRegion = 4;
 
+    /// <summary>
+    /// Failover-runbook resources in the global stack (Recovery/): with an automatic or approval trigger an EventBridge
+    /// rule per region plus one role and policy; when us-east-1 is not a region of the config, the global stack also
+    /// hosts every region's failover and fail-back documents, each with a role and a policy. An upper estimate.
+    /// </summary>
+    public static int RecoveryResources(StackConfig c)
+    {
+        if (c.Recovery is not { } r) return 0;
+        var n = c.Regions.Count;
+        var rules = r.Trigger == Config.RecoveryTrigger.Manual ? 0 : n + 2;
+        var hosted = c.Regions.Any(x => x.Name == AwsRegions.CloudFrontHome) ? 0 : n * 6;
+        return rules + hosted;
+    }
+
     /// <summary>Records and health checks of the global stack's DNS part.</summary>
     public sealed record DnsCount(int Records, int HealthChecks, string RecordArithmetic, string CheckArithmetic);
 
@@ -87,13 +101,14 @@ public static class LimitsPlanner
         var dns = Dns(c);
         var alarms = n;
         var reads = n * CrossRegionReadResourcesPerRegion + (c.Edge.Accelerator is not null ? 2 : 0);
-        var global = dns.Records + dns.HealthChecks + alarms + reads + GlobalFixedResources;
+        var recovery = RecoveryResources(c);
+        var global = dns.Records + dns.HealthChecks + alarms + reads + recovery + GlobalFixedResources;
         var plan = FailoverPlanner.Plan(c);
         var largestSet = plan.Configured.Select(s => s.Split.Count).Append(n).Max();
         return
         [
             new LimitUse(AwsQuota.ResourcesPerTemplate, StackLayout.GlobalStackName(c), global,
-                $"{dns.Records} records ({plan.Configured.Count} failover rows) + {dns.HealthChecks} health checks + {alarms} alarms + {reads} cross-region reads + at most {GlobalFixedResources} fixed = {global}"),
+                $"{dns.Records} records ({plan.Configured.Count} failover rows) + {dns.HealthChecks} health checks + {alarms} alarms + {reads} cross-region reads + {recovery} recovery + at most {GlobalFixedResources} fixed = {global}"),
             new LimitUse(AwsQuota.HealthChecksPerAccount, "account", dns.HealthChecks, dns.CheckArithmetic),
             new LimitUse(AwsQuota.RecordsPerHostedZone, c.Dns.ZoneName, dns.Records, dns.RecordArithmetic),
             new LimitUse(AwsQuota.WeightedRecordsPerName, c.Dns.ZoneName, largestSet, $"largest weighted set: {largestSet} regions"),

@@ -237,7 +237,7 @@ public sealed class SynthCommandTests
     {
         var (code, _, err) = Run("--stack", RepoPaths.Stacks);
         Assert.Equal(2, code);
-        Assert.Contains("is a folder; --stack takes a YAML file or a name in stacks/ (dev, prod, videochat)", err);
+        Assert.Contains("is a folder; --stack takes a YAML file or a name in stacks/ (dev, global, prod, videochat)", err);
     }
 
     [Fact]

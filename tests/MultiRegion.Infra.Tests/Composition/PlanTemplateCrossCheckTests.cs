@@ -93,7 +93,8 @@ public sealed class PlanTemplateCrossCheckTests
             .GroupBy(r => TemplateJson.Str(r.Resource, "Name"))
             .Select(g => Shares(g.ToDictionary(r => TemplateJson.Str(r.Resource, "SetIdentifier")!, r => TemplateJson.Prop(r.Resource, "Weight")!.Value.GetInt32())))
             .ToList();
-        var splits = plan["failover"]!.AsArray().Select(row => row!["split"]!.AsObject().ToDictionary(kv => kv.Key, kv => (int)kv.Value!))
+        // Only configured rows get their own weighted set; the others are Route53's proportional split of the main set.
+        var splits = plan["failover"]!.AsArray().Where(row => (bool?)row!["configured"] != false).Select(row => row!["split"]!.AsObject().ToDictionary(kv => kv.Key, kv => (int)kv.Value!))
             .Where(split => split.Count > 0 && split.Values.Sum() > 0)
             .Prepend(plan["regions"]!.AsArray().ToDictionary(r => (string)r!["name"]!, r => (int)r!["weight"]!))
             .ToList();
