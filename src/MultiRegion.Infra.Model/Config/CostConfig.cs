@@ -6,7 +6,7 @@ namespace MultiRegion.Infra.Model.Config;
 /// </summary>
 /// <param name="AlertEmails">
 /// Where budget alerts (80% actual, 100% forecast) and cost-anomaly alerts go: the seeds route cost anomalies to P3,
-/// "Email only". An email list until alert routing by severity exists (issue #10). AWS Budgets takes at most 10
+/// "Email only", so an email list is the whole route. AWS Budgets takes at most 10
 /// email subscribers per notification.
 /// </param>
 /// <param name="AnomalyThresholdUsd">An anomaly is mailed when its total impact reaches this many dollars (daily digest).</param>

@@ -18,8 +18,8 @@ namespace MultiRegion.Infra.Model.Config;
 /// region has one detector, and creating a second fails.
 /// </param>
 /// <param name="P0Email">
-/// Who receives P0 security findings until alert routing (issue #10) exists: an e-mail subscription on the
-/// region's P0 topic. The address must confirm the subscription before mail flows.
+/// Who is mailed high and critical security findings directly: an e-mail subscription on the region's security
+/// topic (PagerDuty/Slack routing: <c>alerting.alarms.securityFindings</c>). The address must confirm the subscription before mail flows.
 /// </param>
 public sealed record SecurityConfig(
     bool CloudTrail = true,

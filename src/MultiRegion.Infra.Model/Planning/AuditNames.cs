@@ -11,7 +11,7 @@ public static class AuditNames
     /// <summary>KMS alias of the key that encrypts the trail's log and digest files.</summary>
     public static string TrailKeyAlias(StackConfig c) => $"alias/{c.Prefix}/audit";
 
-    /// <summary>SNS topic standing for the P0 route of a region until alert routing (issue #10) exists.</summary>
+    /// <summary>SNS topic of a region that mails GuardDuty findings to security.p0Email.</summary>
     public static string P0Topic(StackConfig c) => $"{c.Prefix}-p0-security";
 
     /// <summary>

@@ -21,9 +21,9 @@ public sealed record ThreatDetectionProps(string TopicName, string? P0Email, boo
 /// SNS topic. GuardDuty sends findings to EventBridge directly
 /// (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-guardduty.html).
 /// <para>
-/// PLACEHOLDER for the P0 route: issue #10 (alert routing to PagerDuty/Slack) is not built, so this topic stands
-/// for P0 "security incidents" of the MLOps seed, with an e-mail subscription from <c>security.p0Email</c>. When
-/// routing exists, subscribe it to this topic (or point the rule at it) instead of adding a second path.
+/// A direct mail channel for the MLOps seed's P0 "security incidents" (<c>security.p0Email</c>). Alert routing
+/// (<c>Alerting/PlatformAlerting</c>) adds the configured severity's topic to <see cref="FindingsRule"/> when
+/// <c>alerting.alarms.securityFindings</c> is set, so findings also reach PagerDuty and Slack.
 /// </para>
 /// The topic key is customer-managed because EventBridge must be allowed to use it, which the AWS-managed SNS key's
 /// policy does not allow (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html).
@@ -75,7 +75,7 @@ public sealed class ThreatDetection : Construct
         P0Topic = new Topic(this, "P0Topic", new TopicProps
         {
             TopicName = props.TopicName,
-            DisplayName = "P0 security findings (placeholder until alert routing, issue #10)",
+            DisplayName = "P0 security findings (GuardDuty high and critical)",
             MasterKey = key,
             EnforceSSL = true,
         });
