@@ -27,12 +27,17 @@ public sealed record ObservabilityConfig(
 /// <param name="ErrorRate">Global 5xx share of all requests, in percent, over every region (seed P0 "global error rate &gt; 5%").</param>
 /// <param name="RegionErrorRate">One region's 5xx share, in percent (seed P1 "error rate &gt; 1% in any region").</param>
 /// <param name="LatencyP95">p95 request latency of a region, in milliseconds (seed SLO p95 latency).</param>
+/// <param name="NodeUtilization">
+/// A node's CPU or memory in use, in percent, from the node exporter the Prometheus chart runs on every node (seed P2
+/// "High resource utilization (&gt; 80%)").
+/// </param>
 /// <param name="RequestsSeries">Counter of requests with a <c>code</c> label (Prometheus convention <c>http_requests_total</c>).</param>
 /// <param name="LatencySeries">Histogram of request durations in seconds (its <c>_bucket</c> series is used).</param>
 public sealed record ApplicationAlertsConfig(
     AlarmSetting? ErrorRate = null,
     AlarmSetting? RegionErrorRate = null,
     AlarmSetting? LatencyP95 = null,
+    AlarmSetting? NodeUtilization = null,
     string RequestsSeries = "http_requests_total",
     string LatencySeries = "http_request_duration_seconds")
 {
@@ -42,5 +47,6 @@ public sealed record ApplicationAlertsConfig(
         if (ErrorRate is { } a) yield return ("errorRate", a);
         if (RegionErrorRate is { } b) yield return ("regionErrorRate", b);
         if (LatencyP95 is { } c) yield return ("latencyP95", c);
+        if (NodeUtilization is { } d) yield return ("nodeUtilization", d);
     }
 }

@@ -22,6 +22,8 @@ internal static class ObservabilityRules
             sink.Require(c.Alerting is { } a && a.Severities.ContainsKey(alert.Severity), $"{ap}.severity",
                 $"'{alert.Severity}' is not a severity of alerting.severities: the workspace's alert manager routes only to those topics");
             sink.Require(alert.Threshold is > 0, $"{ap}.threshold", "an application alert needs a threshold above 0");
+            if (key == "nodeUtilization")
+                sink.Require(alert.Threshold is null or <= 100, $"{ap}.threshold", $"{alert.Threshold} is not a percentage of a node's CPU or memory");
             sink.Require(alert.Minutes is >= 1 and <= 1440, $"{ap}.minutes", $"{alert.Minutes} is outside 1..1440 minutes");
         }
         if (o.Alerts is { } al)

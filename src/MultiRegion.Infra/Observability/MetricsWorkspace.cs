@@ -121,6 +121,12 @@ public sealed class MetricsWorkspace : Construct
             Add("LatencyP95",
                 $"1000 * histogram_quantile(0.95, sum by (region, le) (rate({alerts.LatencySeries}_bucket[5m]))) > {N(l.Threshold!.Value)}", l,
                 $"p95 latency above {N(l.Threshold.Value)} ms in {{{{ $labels.region }}}}");
+        // node_exporter's CPU seconds and memory gauges (prometheus-community node exporter, on every node).
+        if (alerts.NodeUtilization is { } u)
+            Add("NodeUtilization",
+                $"max by (region, instance) (100 * (1 - avg by (region, instance) (rate(node_cpu_seconds_total{{mode=\"idle\"}}[5m])))) > {N(u.Threshold!.Value)}"
+                + $" or max by (region, instance) (100 * (1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)) > {N(u.Threshold.Value)}", u,
+                $"node {{{{ $labels.instance }}}} in {{{{ $labels.region }}}} uses more than {N(u.Threshold.Value)}% of its CPU or memory");
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["groups"] = new[] { new Dictionary<string, object> { ["name"] = "global", ["rules"] = rules } },

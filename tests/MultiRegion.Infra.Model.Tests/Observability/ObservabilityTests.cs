@@ -75,7 +75,7 @@ public sealed class ObservabilityTests
     {
         var c = ShippedConfigs.Load("prod");
         var alerts = MultiRegion.Infra.Model.Planning.Alerting.AlertsSection.Of(c)!.ApplicationAlerts;
-        Assert.Equal(["errorRate", "regionErrorRate", "latencyP95"], alerts.Select(a => a.Name));
+        Assert.Equal(["errorRate", "regionErrorRate", "latencyP95", "nodeUtilization"], alerts.Select(a => a.Name));
         Assert.Equal(c.Observability!.Alerts!.LatencyP95!.Threshold, alerts.Single(a => a.Name == "latencyP95").Threshold);
         var md = new System.Text.StringBuilder();
         MultiRegion.Infra.Model.Planning.ComputeSection.Render(c, md);

@@ -146,6 +146,13 @@ public sealed class MetricsPipelineTests
         Assert.Contains("by (region)", (string)rules["RegionErrorRate"]!["expr"]!);
         Assert.EndsWith($"> {alerts.LatencyP95!.Threshold}", (string)rules["LatencyP95"]!["expr"]!);
         Assert.Equal("5m", (string?)rules["LatencyP95"]!["for"]);
+        // Seed P2 "High resource utilization (> 80%)": CPU or memory of any node, from the node exporter.
+        var nodes = rules["NodeUtilization"]!;
+        Assert.Equal("p2", (string?)nodes["labels"]!["severity"]);
+        Assert.Equal("15m", (string?)nodes["for"]);
+        Assert.Contains("node_cpu_seconds_total", (string)nodes["expr"]!);
+        Assert.Contains("node_memory_MemAvailable_bytes", (string)nodes["expr"]!);
+        Assert.EndsWith("> 80", (string)nodes["expr"]!);
     }
 
     [Fact]

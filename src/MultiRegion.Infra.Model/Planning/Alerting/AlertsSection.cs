@@ -32,7 +32,12 @@ public static class AlertsSection
             ApplicationAlerts = !c.ObservabilityOn || c.Observability!.Alerts is not { } app ? [] :
                 app.All().Select(x => new PlanApplicationAlert(x.Key, x.Setting.Severity, x.Setting.Threshold ?? 0,
                     x.Key == "latencyP95" ? "ms" : "%", x.Setting.Minutes,
-                    x.Key == "latencyP95" ? app.LatencySeries + "_bucket" : app.RequestsSeries)).ToList(),
+                    x.Key switch
+                    {
+                        "latencyP95" => app.LatencySeries + "_bucket",
+                        "nodeUtilization" => "node_cpu_seconds_total, node_memory_MemAvailable_bytes (node exporter)",
+                        _ => app.RequestsSeries,
+                    })).ToList(),
         };
 
     public static void Render(PlanAlerts? alerts, StringBuilder md)
