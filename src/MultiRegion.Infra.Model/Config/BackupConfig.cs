@@ -38,7 +38,4 @@ public sealed record BackupConfig(
 {
     /// <summary>AWS Backup keeps continuous backups 1 to 35 days.</summary>
     public const int MaxContinuousRetentionDays = 35;
-
-    /// <summary>The most frequent AWS Backup schedule: hourly (see <c>AwsLimits.BackupMinimumInterval</c>).</summary>
-    public const int MinScheduleSeconds = 3600;
 }

@@ -116,7 +116,8 @@ internal static partial class AlertingRules
         }
         if (alarms.CacheReplicationLag is not null && c.Data?.Caches is { Count: > 0 })
             foreach (var r in c.Regions.Where(r => r.Role != RegionRole.Primary))
-                if (c.Sizing.TryGetValue(r.SizingTier, out var tier) && tier.Cache is { } cache
+                if (c.Sizing.ContainsKey(r.SizingTier) && c.Sizing.ContainsKey(c.PrimaryRegion.SizingTier)
+                    && Planning.DataCapacity.Cache(c, r) is { } cache
                     && (long)Math.Max(cache.Shards, 1) * (cache.ReplicasPerShard + 1L) > Planning.Alerting.AlertPlanner.MaxAlarmMetrics)
                     sink.Add($"{at}.alarms.cacheReplicationLag",
                         $"{r.Name}'s cache members have {Math.Max(cache.Shards, 1)} x {cache.ReplicasPerShard + 1} nodes; the lag alarm takes the maximum over every node and a CloudWatch alarm takes at most {Planning.Alerting.AlertPlanner.MaxAlarmMetrics} metrics");

@@ -242,13 +242,10 @@ public static partial class StackConfigValidator
     private static void ValidateBackupFrequency(StackConfig c, ProblemSink sink)
     {
         if (c.Data?.Backup is not { } backup) return;
-        if (Planning.Objectives.BackupSchedule.IntervalSeconds(backup.Schedule) is { } seconds && seconds < MinBackupIntervalSeconds)
+        if (Planning.Objectives.BackupSchedule.IntervalSeconds(backup.Schedule) is { } seconds && seconds < Planning.Objectives.AwsLimits.BackupMinimumInterval.Seconds)
             sink.Add("data.backup.schedule",
                 $"'{backup.Schedule}' runs every {seconds / 60:0.#} minutes; AWS Backup runs at most hourly and needs at least 60 minutes between jobs (e.g. cron(0 * * * ? *) for hourly)");
     }
-
-    /// <summary>Shortest interval between AWS Backup jobs (see <see cref="ValidateBackupFrequency"/>).</summary>
-    public const double MinBackupIntervalSeconds = 3600;
 }
 
 /// <summary>The retention periods CloudWatch Logs accepts.</summary>

@@ -121,8 +121,8 @@ public sealed class StackAlarms : Construct
             case AlarmKind.CacheReplicationLag:
             {
                 var cache = a.Subject[..^(a.Region.Length + 1)];
-                var sizing = c.SizingOf(c.Region(a.Region)).Cache!;
-                var nodes = AlertPlanner.CacheNodeIds(DataNames.ReplicationGroup(c, cache), sizing.Shards, sizing.ReplicasPerShard);
+                var capacity = DataCapacity.Cache(c, c.Region(a.Region))!;
+                var nodes = AlertPlanner.CacheNodeIds(DataNames.ReplicationGroup(c, cache), capacity.Shards, capacity.ReplicasPerShard);
                 var metrics = nodes.Select((node, i) => (Key: $"n{i}", Metric: (IMetric)new Metric(new MetricProps
                 {
                     Namespace = "AWS/ElastiCache", MetricName = "GlobalDatastoreReplicationLag", Statistic = "Maximum", Period = minute,
