@@ -45,6 +45,12 @@ public static class LambdaRuntimes
     /// </summary>
     public const string NodeTarget = "nodejs22.x";
 
+    /// <summary>
+    /// The Node.js runtime CDK 2.160 falls back to where a region has no <c>LATEST_NODE_RUNTIME</c> fact
+    /// (<c>Runtime.NODEJS_18_X</c> in <c>determineLatestNodeRuntime</c>).
+    /// </summary>
+    public const string CdkDefaultNode = "nodejs18.x";
+
     /// <summary>What the program lifts the CDK's Python handlers (the EKS kubectl/helm handler) to.</summary>
     public const string PythonTarget = "python3.13";
 

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.RegionInfo;
 using Constructs;
 using MultiRegion.Infra.Model.Lifecycle;
 
@@ -26,45 +27,48 @@ namespace MultiRegion.Infra.Composition;
 /// </list>
 /// </summary>
 /// <remarks>
-/// Register it as an aspect of the app and as a validation of the app (<see cref="Register"/>): aspects run before
-/// the CDK resolves cross-stack references, and the cross-region export reader/writer providers are created while
-/// it does; validations run after that and before the top-level templates are written, so <see cref="Validate"/>
-/// lifts the providers created late (nested templates are written earlier, but hold no such late providers).
+/// Two mechanisms, chosen so that neither visits the whole construct tree (an app-wide aspect called back into
+/// .NET once per construct: about 2,000 jsii callbacks for prod, 0.4 s of the .NET side alone in a profile):
+/// <list type="number">
+/// <item><see cref="RegisterRegionFacts"/>, before any stack is built: every Node.js handler the CDK vends reads its
+/// runtime from the region fact <c>FactName.LATEST_NODE_RUNTIME</c> when it is created
+/// (<c>determineLatestNodeRuntime</c> in <c>aws-lambda/lib/runtime.js</c> and <c>CustomResourceProvider</c> in
+/// <c>core/lib/custom-resource-provider</c>, 2.160), so replacing the fact for each stack's region lifts them all,
+/// late providers made during reference resolution included.</item>
+/// <item><see cref="Apply"/> on the few subtrees that hold handlers with a hard-coded runtime: the EKS kubectl/helm
+/// handler (python3.11 in 2.160) lives in each cluster's kubectl provider nested stack.</item>
+/// </list>
+/// Whatever either misses, <see cref="LambdaRuntimeGuard"/> refuses after synthesis: it reads every template.
 /// </remarks>
-public sealed class LambdaRuntimeLift(App app, DateOnly today) : Amazon.JSII.Runtime.Deputy.DeputyBase, IAspect, IValidation
+public sealed class LambdaRuntimeLift(DateOnly today) : Amazon.JSII.Runtime.Deputy.DeputyBase, IAspect
 {
-    public static void Register(App app, DateOnly today)
+    /// <summary>Replaces the CDK's latest-Node.js-runtime fact of each region with the lifted runtime. Process-wide.</summary>
+    public static void RegisterRegionFacts(IEnumerable<string> regions, DateOnly today)
     {
-        var lift = new LambdaRuntimeLift(app, today);
-        Aspects.Of(app).Add(lift);
-        app.Node.AddValidation(lift);
+        foreach (var region in regions.Distinct(StringComparer.Ordinal))
+        {
+            var current = Fact.Find(region, FactName.LATEST_NODE_RUNTIME) ?? LambdaRuntimes.CdkDefaultNode;
+            Fact.Register(new NodeRuntimeFact(region, LambdaRuntimes.LiftedOn(current, today)), allowReplacing: true);
+        }
     }
 
-    /// <summary>Lifts the handlers of providers made during reference resolution (direct children of each stack).</summary>
-    public string[] Validate()
-    {
-        foreach (var stack in app.Node.Children.OfType<Stack>())
-            foreach (var provider in stack.Node.Children.OfType<CustomResourceProviderBase>())
-                foreach (var child in provider.Node.Children)
-                    Visit(child);
-        return [];
-    }
+    /// <summary>Lifts every Lambda function in <paramref name="scope"/>'s subtree (an aspect on that scope only).</summary>
+    public static void Apply(IConstruct scope, DateOnly today) => Aspects.Of(scope).Add(new LambdaRuntimeLift(today));
 
     public void Visit(IConstruct node)
     {
-        switch (node)
+        if (node is CfnFunction { Runtime: { } runtime } fn)
         {
-            case CfnFunction fn when fn.Runtime is { } runtime:
-                var lifted = LambdaRuntimes.LiftedOn(runtime, today);
-                if (lifted != runtime)
-                    fn.Runtime = lifted;
-                break;
-            // CustomResourceProvider writes a raw AWS::Lambda::Function whose properties are not readable through
-            // jsii; its runtimes are Node.js only (CustomResourceProviderRuntime has no other kind).
-            case CfnResource raw when raw.CfnResourceType == "AWS::Lambda::Function" && raw is not CfnFunction
-                                      && raw.Node.Scope is CustomResourceProviderBase:
-                raw.AddPropertyOverride("Runtime", LambdaRuntimes.NodeTarget);
-                break;
+            var lifted = LambdaRuntimes.LiftedOn(runtime, today);
+            if (lifted != runtime)
+                fn.Runtime = lifted;
         }
+    }
+
+    private sealed class NodeRuntimeFact(string region, string runtime) : Amazon.JSII.Runtime.Deputy.DeputyBase, IFact
+    {
+        public string Name => FactName.LATEST_NODE_RUNTIME;
+        public string Region => region;
+        public string? Value => runtime;
     }
 }

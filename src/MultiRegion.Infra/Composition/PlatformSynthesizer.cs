@@ -29,8 +29,10 @@ public static class PlatformSynthesizer
             // Keep the per-resource metadata out of templates: diffs in PRs stay about real changes.
             Context = OfflineContext(config),
         });
+        LambdaRuntimeLift.RegisterRegionFacts(Model.Planning.StackLayout.For(config).Select(spec => spec.Region), day);
         var platform = Platform.Compose(app, config);
-        LambdaRuntimeLift.Register(app, day);
+        foreach (var compute in platform.Regional.Values.Select(r => r.Compute).OfType<Regional.Compute.RegionalCompute>())
+            LambdaRuntimeLift.Apply(compute.Cluster.KubectlProvider, day);
         var assembly = app.Synth();
         var refusals = LambdaRuntimeGuard.Refusals(assembly.Directory, day);
         if (refusals.Count > 0)

@@ -131,14 +131,21 @@ public sealed class LifecycleSynthTests
     }
 
     [Fact]
-    public void The_lift_moves_cdk_functions_and_raw_provider_handlers_and_the_guard_refuses_what_it_cannot_save()
+    public void The_region_fact_lifts_vended_node_handlers_the_scoped_aspect_lifts_its_subtree_and_the_guard_refuses_the_rest()
     {
-        // A two-function app instead of a platform: the lift and the guard, without another full synthesis.
+        // A small app instead of a platform: both lift mechanisms and the guard, without another full synthesis.
         var outdir = Directory.CreateTempSubdirectory("lifecycle-lift").FullName;
         var code = Directory.CreateTempSubdirectory("lifecycle-lift-code").FullName;
         File.WriteAllText(Path.Combine(code, "index.js"), "exports.handler = async () => ({});");
         var app = new Amazon.CDK.App(new Amazon.CDK.AppProps { Outdir = outdir });
-        var stack = new Amazon.CDK.Stack(app, "S");
+        var env = new Amazon.CDK.Environment { Account = "111111111111", Region = "eu-central-1" };
+        LambdaRuntimeLift.RegisterRegionFacts(["eu-central-1"], Today);
+        var stack = new Amazon.CDK.Stack(app, "S", new Amazon.CDK.StackProps { Env = env });
+        // A CDK-vended provider (a raw AWS::Lambda::Function) whose runtime comes from the region fact.
+        _ = new Amazon.CDK.AWS.S3.Bucket(stack, "Scratch", new Amazon.CDK.AWS.S3.BucketProps
+        {
+            AutoDeleteObjects = true, RemovalPolicy = Amazon.CDK.RemovalPolicy.DESTROY,
+        });
         _ = new Amazon.CDK.AWS.Lambda.Function(stack, "Node", new Amazon.CDK.AWS.Lambda.FunctionProps
         {
             Runtime = Amazon.CDK.AWS.Lambda.Runtime.NODEJS_20_X, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
@@ -147,19 +154,25 @@ public sealed class LifecycleSynthTests
         {
             Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_11, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
         });
-        Amazon.CDK.CustomResourceProvider.GetOrCreate(stack, "Custom::Probe", new Amazon.CDK.CustomResourceProviderProps
+        LambdaRuntimeLift.Apply(stack, Today);
+        // Outside the aspect's scope, a hard-coded runtime stays as written: the guard has to catch it.
+        var other = new Amazon.CDK.Stack(app, "Other", new Amazon.CDK.StackProps { Env = env });
+        _ = new Amazon.CDK.AWS.Lambda.Function(other, "Node", new Amazon.CDK.AWS.Lambda.FunctionProps
         {
-            CodeDirectory = code, Runtime = Amazon.CDK.CustomResourceProviderRuntime.NODEJS_20_X,
+            Runtime = Amazon.CDK.AWS.Lambda.Runtime.NODEJS_20_X, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
         });
-        LambdaRuntimeLift.Register(app, Today);
         app.Synth();
 
-        var runtimes = JsonNode.Parse(File.ReadAllText(Path.Combine(outdir, "S.template.json")))!["Resources"]!.AsObject()
+        Assert.Equal(["nodejs22.x", "nodejs22.x", "python3.13"], Runtimes(outdir, "S"));
+        Assert.Equal(["nodejs20.x"], Runtimes(outdir, "Other"));
+        var refusal = Assert.Single(LambdaRuntimeGuard.Refusals(outdir, Today));
+        Assert.Contains("Other.template.json", refusal, StringComparison.Ordinal);
+        // Once nodejs22.x is blocked too, the guard refuses the lifted ones as well (the CLI exits 2).
+        Assert.Equal(3, LambdaRuntimeGuard.Refusals(outdir, new DateOnly(2027, 6, 1)).Count);
+    }
+
+    private static List<string> Runtimes(string outdir, string stack) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(outdir, $"{stack}.template.json")))!["Resources"]!.AsObject()
             .Where(r => (string?)r.Value!["Type"] == "AWS::Lambda::Function")
             .Select(r => (string)r.Value!["Properties"]!["Runtime"]!).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["nodejs22.x", "nodejs22.x", "python3.13"], runtimes);
-        Assert.Empty(LambdaRuntimeGuard.Refusals(outdir, Today));
-        // Once nodejs22.x is blocked too, the guard refuses the run (PlatformSynthesizer throws, the CLI exits 2).
-        Assert.Equal(2, LambdaRuntimeGuard.Refusals(outdir, new DateOnly(2027, 6, 1)).Count);
-    }
 }

@@ -61,7 +61,19 @@ public sealed class EksCluster : Construct
             OutputClusterName = false,
             OutputConfigCommand = false,
         });
+        // The Cluster makes its kubectl provider (a nested stack at stack level, one per stack) in its constructor.
+        KubectlProvider = Stack.Of(this).Node.TryFindChild(KubectlProviderId)
+            ?? throw new InvalidOperationException($"the EKS cluster made no '{KubectlProviderId}' child in its stack");
     }
+
+    /// <summary>Construct id the CDK 2.160 Cluster gives its kubectl provider (<c>defineKubectlProvider</c>).</summary>
+    private const string KubectlProviderId = "@aws-cdk/aws-eks.KubectlProvider";
+
+    /// <summary>
+    /// The nested stack holding the cluster's kubectl/helm handler: the one CDK handler whose runtime is hard-coded
+    /// (python3.11), so the program lifts it here (see <c>Composition.LambdaRuntimeLift</c>).
+    /// </summary>
+    public IConstruct KubectlProvider { get; }
 
     private static EndpointAccess EndpointAccessOf(EndpointConfig e) => e.Access switch
     {
