@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.IAM;
 using Constructs;
 using GrafanaWorkspace = Amazon.CDK.AWS.Grafana.CfnWorkspace;
 using GrafanaWorkspaceProps = Amazon.CDK.AWS.Grafana.CfnWorkspaceProps;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Observability;
 
@@ -29,17 +30,11 @@ public sealed class ManagedGrafana : Construct
             Description = "Amazon Managed Grafana: read the platform's AMP workspace",
         });
         // The query calls of the AMP data source (grafana.com docs, Amazon Managed Service for Prometheus data source).
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["aps:QueryMetrics", "aps:GetLabels", "aps:GetSeries", "aps:GetMetricMetadata"],
-            Resources = [props.MetricsWorkspaceArn],
-        }));
+        Role.AddToPolicy(IamStatement.Allow(
+            ["aps:QueryMetrics", "aps:GetLabels", "aps:GetSeries", "aps:GetMetricMetadata"],
+            [props.MetricsWorkspaceArn]));
         // Listing workspaces takes no resource-level permission; the data source's picker uses it.
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["aps:ListWorkspaces", "aps:DescribeWorkspace"],
-            Resources = ["*"],
-        }));
+        Role.AddToPolicy(IamStatement.Allow(["aps:ListWorkspaces", "aps:DescribeWorkspace"], ["*"]));
         Workspace = new GrafanaWorkspace(this, "Workspace", new GrafanaWorkspaceProps
         {
             Name = props.Name,

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.IAM;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning.Recovery;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Recovery;
 
@@ -39,20 +40,14 @@ public sealed class FailoverTriggers : Construct
             AssumedBy = new ServicePrincipal("events.amazonaws.com"),
             Description = $"{c.Prefix}: region-down alarms start the failover runbooks",
         });
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["ssm:StartAutomationExecution"],
-            Resources = definitions,
-        }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["iam:PassRole"],
-            Resources = runbooks.Select(r => $"arn:{stack.Partition}:iam::{stack.Account}:role/{r.RoleName(stack.Region)}").ToArray(),
-            Conditions = new Dictionary<string, object>
+        role.AddToPolicy(IamStatement.Allow(["ssm:StartAutomationExecution"], definitions));
+        role.AddToPolicy(IamStatement.Allow(
+            ["iam:PassRole"],
+            runbooks.Select(r => $"arn:{stack.Partition}:iam::{stack.Account}:role/{r.RoleName(stack.Region)}").ToArray(),
+            conditions: new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ssm.amazonaws.com" },
-            },
-        }));
+            }));
 
         foreach (var runbook in runbooks)
         {

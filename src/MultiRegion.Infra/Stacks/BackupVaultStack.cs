@@ -35,14 +35,11 @@ public sealed class BackupVaultStack : Stack
         if (config.ProtectData)
         {
             var policy = new PolicyDocument();
-            policy.AddStatements(new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "DenyDeletingCopies",
-                Effect = Effect.DENY,
-                Principals = [new AnyPrincipal()],
-                Actions = ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:DeleteBackupVault", "backup:DeleteBackupVaultLockConfiguration"],
-                Resources = ["*"],
-            }));
+            policy.AddStatements(IamStatement.Deny(
+                ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:DeleteBackupVault", "backup:DeleteBackupVaultLockConfiguration"],
+                ["*"],
+                sid: "DenyDeletingCopies",
+                principal: IamPrincipal.Anyone));
             Vault.AccessPolicy = policy;
         }
         if (backup.VaultLock != VaultLockMode.None)

@@ -67,11 +67,7 @@ public sealed class ParameterReader : Construct
             OnCreate = call,
             OnUpdate = call,
             InstallLatestAwsSdk = false,
-            Policy = AwsCustomResourcePolicy.FromStatements([new PolicyStatement(new PolicyStatementProps
-            {
-                Actions = ["ssm:GetParameter"],
-                Resources = [arn],
-            })]),
+            Policy = AwsCustomResourcePolicy.FromStatements([IamStatement.Allow(["ssm:GetParameter"], [arn])]),
         });
         // A property the handler ignores, changed by every synthesis, so every deploy reads the current value.
         ((CfnResource)reader.Node.FindChild("Resource").Node.DefaultChild!).AddPropertyOverride("ReadAt", _nonce);

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using MultiRegion.Infra.Regional.Data;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Audit;
 
@@ -54,13 +55,10 @@ public sealed class AuditTrail : Construct
         // The key policy sections CloudTrail needs to encrypt log and digest files, limited to this trail
         // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html).
         // Reading stays with IAM: the default key policy lets the account's IAM policies grant kms:Decrypt.
-        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "CloudTrailEncryptLogs",
-            Principals = [new ServicePrincipal("cloudtrail.amazonaws.com")],
-            Actions = ["kms:GenerateDataKey*"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
+        Key.AddToResourcePolicy(IamStatement.Allow(
+            ["kms:GenerateDataKey*"],
+            ["*"],
+            conditions: new Dictionary<string, object>
             {
                 ["StringEquals"] = fromThisTrail,
                 ["StringLike"] = new Dictionary<string, object>
@@ -68,15 +66,14 @@ public sealed class AuditTrail : Construct
                     ["kms:EncryptionContext:aws:cloudtrail:arn"] = $"arn:{Aws.PARTITION}:cloudtrail:*:{stack.Account}:trail/*",
                 },
             },
-        }));
-        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "CloudTrailDescribeKey",
-            Principals = [new ServicePrincipal("cloudtrail.amazonaws.com")],
-            Actions = ["kms:DescribeKey"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object> { ["StringEquals"] = fromThisTrail },
-        }));
+            sid: "CloudTrailEncryptLogs",
+            principal: IamPrincipal.Services("cloudtrail.amazonaws.com")));
+        Key.AddToResourcePolicy(IamStatement.Allow(
+            ["kms:DescribeKey"],
+            ["*"],
+            conditions: new Dictionary<string, object> { ["StringEquals"] = fromThisTrail },
+            sid: "CloudTrailDescribeKey",
+            principal: IamPrincipal.Services("cloudtrail.amazonaws.com")));
 
         Bucket = new Bucket(this, "Bucket", new BucketProps
         {
@@ -108,21 +105,16 @@ public sealed class AuditTrail : Construct
 
         // The bucket policy CloudTrail needs, with aws:SourceArn naming this trail
         // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html).
-        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AWSCloudTrailAclCheck",
-            Principals = [new ServicePrincipal("cloudtrail.amazonaws.com")],
-            Actions = ["s3:GetBucketAcl"],
-            Resources = [Bucket.BucketArn],
-            Conditions = new Dictionary<string, object> { ["StringEquals"] = fromThisTrail },
-        }));
-        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AWSCloudTrailWrite",
-            Principals = [new ServicePrincipal("cloudtrail.amazonaws.com")],
-            Actions = ["s3:PutObject"],
-            Resources = [$"{Bucket.BucketArn}/AWSLogs/{stack.Account}/*"],
-            Conditions = new Dictionary<string, object>
+        Bucket.AddToResourcePolicy(IamStatement.Allow(
+            ["s3:GetBucketAcl"],
+            [Bucket.BucketArn],
+            conditions: new Dictionary<string, object> { ["StringEquals"] = fromThisTrail },
+            sid: "AWSCloudTrailAclCheck",
+            principal: IamPrincipal.Services("cloudtrail.amazonaws.com")));
+        Bucket.AddToResourcePolicy(IamStatement.Allow(
+            ["s3:PutObject"],
+            [$"{Bucket.BucketArn}/AWSLogs/{stack.Account}/*"],
+            conditions: new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object>
                 {
@@ -130,16 +122,14 @@ public sealed class AuditTrail : Construct
                     ["aws:SourceArn"] = trailArn,
                 },
             },
-        }));
+            sid: "AWSCloudTrailWrite",
+            principal: IamPrincipal.Services("cloudtrail.amazonaws.com")));
         if (props.ProtectData)
-            Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "DenyObjectLockBypass",
-                Effect = Effect.DENY,
-                Principals = [new AnyPrincipal()],
-                Actions = ["s3:BypassGovernanceRetention", "s3:DeleteObjectVersion"],
-                Resources = [$"{Bucket.BucketArn}/*"],
-            }));
+            Bucket.AddToResourcePolicy(IamStatement.Deny(
+                ["s3:BypassGovernanceRetention", "s3:DeleteObjectVersion"],
+                [$"{Bucket.BucketArn}/*"],
+                sid: "DenyObjectLockBypass",
+                principal: IamPrincipal.Anyone));
 
         Trail = new CfnTrail(this, "Trail", new CfnTrailProps
         {

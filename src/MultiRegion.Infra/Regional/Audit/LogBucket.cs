@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using MultiRegion.Infra.Regional.Data;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Audit;
 
@@ -57,17 +58,15 @@ public sealed class LogBucket : Construct
             DestinationBucketName = Bucket.BucketName,
             LogFilePrefix = prefix,
         };
-        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "S3ServerAccessLogs" + string.Concat(prefix.Where(char.IsAsciiLetterOrDigit)),
-            Principals = [new ServicePrincipal("logging.s3.amazonaws.com")],
-            Actions = ["s3:PutObject"],
-            Resources = [$"{Bucket.BucketArn}/{prefix}*"],
-            Conditions = new Dictionary<string, object>
+        Bucket.AddToResourcePolicy(IamStatement.Allow(
+            ["s3:PutObject"],
+            [$"{Bucket.BucketArn}/{prefix}*"],
+            conditions: new Dictionary<string, object>
             {
                 ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = source.BucketArn },
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
             },
-        }));
+            sid: "S3ServerAccessLogs" + string.Concat(prefix.Where(char.IsAsciiLetterOrDigit)),
+            principal: IamPrincipal.Services("logging.s3.amazonaws.com")));
     }
 }

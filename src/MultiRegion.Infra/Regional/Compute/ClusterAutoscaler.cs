@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.IAM;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Lifecycle;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Compute;
 
@@ -32,33 +33,26 @@ public sealed class ClusterAutoscaler : Construct
             Name = ServiceAccountName,
             Namespace = Namespace,
         });
-        ServiceAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions =
+        ServiceAccount.AddToPrincipalPolicy(IamStatement.Allow(
+            // Describe calls take no resource-level permissions.
             [
                 "autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances",
                 "autoscaling:DescribeLaunchConfigurations", "autoscaling:DescribeScalingActivities", "autoscaling:DescribeTags",
                 "ec2:DescribeImages", "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplateVersions",
                 "ec2:GetInstanceTypesFromInstanceRequirements",
             ],
-            // Describe calls take no resource-level permissions.
-            Resources = ["*"],
-        }));
-        ServiceAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
+            ["*"]));
+        ServiceAccount.AddToPrincipalPolicy(IamStatement.Allow(
+            ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+            ["*"],
+            conditions: new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { [$"aws:ResourceTag/k8s.io/cluster-autoscaler/{props.ClusterName}"] = "owned" },
-            },
-        }));
+            }));
         // Labels and taints of managed node groups at zero nodes.
-        ServiceAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["eks:DescribeNodegroup"],
-            Resources = [$"arn:{stack.Partition}:eks:{stack.Region}:{stack.Account}:nodegroup/{props.ClusterName}/*"],
-        }));
+        ServiceAccount.AddToPrincipalPolicy(IamStatement.Allow(
+            ["eks:DescribeNodegroup"],
+            [$"arn:{stack.Partition}:eks:{stack.Region}:{stack.Account}:nodegroup/{props.ClusterName}/*"]));
 
         var values = new Dictionary<string, object>
         {

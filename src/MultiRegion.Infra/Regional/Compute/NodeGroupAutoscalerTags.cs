@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.CustomResources;
 using Constructs;
 using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Compute;
 
@@ -56,7 +57,7 @@ public sealed class NodeGroupAutoscalerTags : Construct
                 InstallLatestAwsSdk = false,
                 Policy = AwsCustomResourcePolicy.FromStatements(
                 [
-                    new PolicyStatement(new PolicyStatementProps { Actions = ["eks:DescribeNodegroup"], Resources = [nodegroup.NodegroupArn] }),
+                    IamStatement.Allow(["eks:DescribeNodegroup"], [nodegroup.NodegroupArn]),
                 ]),
             });
             var asgName = describe.GetResponseField("nodegroup.resources.autoScalingGroups.0.name");
@@ -89,15 +90,13 @@ public sealed class NodeGroupAutoscalerTags : Construct
             Policy = AwsCustomResourcePolicy.FromStatements(
             [
                 // Only ASGs EKS made for this cluster's node groups.
-                new PolicyStatement(new PolicyStatementProps
-                {
-                    Actions = ["autoscaling:CreateOrUpdateTags"],
-                    Resources = [$"arn:{stack.Partition}:autoscaling:{stack.Region}:{stack.Account}:autoScalingGroup:*:autoScalingGroupName/eks-*"],
-                    Conditions = new Dictionary<string, object>
+                IamStatement.Allow(
+                    ["autoscaling:CreateOrUpdateTags"],
+                    [$"arn:{stack.Partition}:autoscaling:{stack.Region}:{stack.Account}:autoScalingGroup:*:autoScalingGroupName/eks-*"],
+                    conditions: new Dictionary<string, object>
                     {
                         ["StringEquals"] = new Dictionary<string, object> { ["aws:ResourceTag/eks:cluster-name"] = props.ClusterName },
-                    },
-                }),
+                    }),
             ]),
         });
     }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Lifecycle;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Compute.Addons;
 
@@ -47,11 +48,7 @@ public sealed class Prometheus : Construct
         ServiceAccount.Node.AddDependency(NamespaceManifest);
         // Remote write needs aps:RemoteWrite on the workspace, nothing else
         // (https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-and-IAM.html, AmazonPrometheusRemoteWriteAccess).
-        ServiceAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["aps:RemoteWrite"],
-            Resources = [props.WorkspaceArn],
-        }));
+        ServiceAccount.AddToPrincipalPolicy(IamStatement.Allow(["aps:RemoteWrite"], [props.WorkspaceArn]));
 
         Chart = props.Cluster.AddHelmChart("PrometheusChart", new HelmChartOptions
         {

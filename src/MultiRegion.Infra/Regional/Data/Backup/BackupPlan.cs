@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.KMS;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Data.Backup;
 
@@ -100,15 +101,13 @@ public sealed class BackupPlan : Construct
         // The stores are encrypted with the region's data key; Backup reads through it and re-encrypts copies.
         props.Key.Grant(role, "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey", "kms:CreateGrant");
         // The copy vault's key lives in the backup region's stack: found by its alias, not by a cross-region reference.
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant"],
-            Resources = [$"arn:{Aws.PARTITION}:kms:{props.Settings.Region}:{stack.Account}:key/*"],
-            Conditions = new Dictionary<string, object>
+        role.AddToPolicy(IamStatement.Allow(
+            ["kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant"],
+            [$"arn:{Aws.PARTITION}:kms:{props.Settings.Region}:{stack.Account}:key/*"],
+            conditions: new Dictionary<string, object>
             {
                 ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["kms:ResourceAliases"] = DataNames.BackupKeyAlias(c) },
-            },
-        }));
+            }));
 
         new CfnBackupSelection(this, "Selection", new CfnBackupSelectionProps
         {

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Data.Cache;
 
@@ -65,32 +66,24 @@ public sealed class AuthTokenRotation : Construct
             },
         });
 
-        Function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "StageThisSecret",
-            Actions = ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"],
-            Resources = [props.Secret.Ref],
-        }));
-        Function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "GenerateToken",
+        Function.AddToRolePolicy(IamStatement.Allow(
+            ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"],
+            [props.Secret.Ref],
+            sid: "StageThisSecret"));
+        Function.AddToRolePolicy(IamStatement.Allow(
             // GetRandomPassword has no resource to scope to.
-            Actions = ["secretsmanager:GetRandomPassword"],
-            Resources = ["*"],
-        }));
-        Function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "FindThePrimaryMember",
-            Actions = ["elasticache:DescribeGlobalReplicationGroups"],
-            Resources = [$"arn:{stack.Partition}:elasticache::{stack.Account}:globalreplicationgroup:{props.GlobalDatastoreId}"],
-        }));
-        Function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "RotateTheMembersToken",
-            Actions = ["elasticache:DescribeReplicationGroups", "elasticache:ModifyReplicationGroup"],
+            ["secretsmanager:GetRandomPassword"],
+            ["*"],
+            sid: "GenerateToken"));
+        Function.AddToRolePolicy(IamStatement.Allow(
+            ["elasticache:DescribeGlobalReplicationGroups"],
+            [$"arn:{stack.Partition}:elasticache::{stack.Account}:globalreplicationgroup:{props.GlobalDatastoreId}"],
+            sid: "FindThePrimaryMember"));
+        Function.AddToRolePolicy(IamStatement.Allow(
             // Any region: after a promotion the primary member is another region's group of the same id.
-            Resources = [$"arn:{stack.Partition}:elasticache:*:{stack.Account}:replicationgroup:{props.ReplicationGroupId}"],
-        }));
+            ["elasticache:DescribeReplicationGroups", "elasticache:ModifyReplicationGroup"],
+            [$"arn:{stack.Partition}:elasticache:*:{stack.Account}:replicationgroup:{props.ReplicationGroupId}"],
+            sid: "RotateTheMembersToken"));
         props.Key.GrantEncryptDecrypt(Function);
         // Only Secrets Manager acting for this account may invoke it (no confused deputy).
         Function.AddPermission("SecretsManagerInvoke", new Permission

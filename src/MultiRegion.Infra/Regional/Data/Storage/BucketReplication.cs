@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Data.Storage;
 
@@ -33,42 +34,30 @@ public sealed class BucketReplication : Construct
             AssumedBy = new ServicePrincipal("s3.amazonaws.com"),
             Description = $"Replicates {source.BucketName} to its replicas",
         });
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["s3:GetReplicationConfiguration", "s3:ListBucket"],
-            Resources = [source.Arn],
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
-            Resources = [$"{source.Arn}/*"],
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
-            Resources = props.Destinations.Select(d => $"arn:{Aws.PARTITION}:s3:::{d.BucketName}/*").ToArray(),
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["kms:Decrypt"],
-            Resources = [props.SourceKey.KeyArn],
-            Conditions = new Dictionary<string, object>
+        Role.AddToPolicy(IamStatement.Allow(["s3:GetReplicationConfiguration", "s3:ListBucket"], [source.Arn]));
+        Role.AddToPolicy(IamStatement.Allow(
+            ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
+            [$"{source.Arn}/*"]));
+        Role.AddToPolicy(IamStatement.Allow(
+            ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+            props.Destinations.Select(d => $"arn:{Aws.PARTITION}:s3:::{d.BucketName}/*").ToArray()));
+        Role.AddToPolicy(IamStatement.Allow(
+            ["kms:Decrypt"],
+            [props.SourceKey.KeyArn],
+            conditions: new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{stack.Region}.amazonaws.com" },
-            },
-        }));
+            }));
         foreach (var d in props.Destinations)
             // The destination key is found by its alias: its ARN is only known in the replica region's stack.
-            Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Actions = ["kms:Encrypt", "kms:GenerateDataKey"],
-                Resources = [$"arn:{Aws.PARTITION}:kms:{d.Region}:{stack.Account}:key/*"],
-                Conditions = new Dictionary<string, object>
+            Role.AddToPolicy(IamStatement.Allow(
+                ["kms:Encrypt", "kms:GenerateDataKey"],
+                [$"arn:{Aws.PARTITION}:kms:{d.Region}:{stack.Account}:key/*"],
+                conditions: new Dictionary<string, object>
                 {
                     ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{d.Region}.amazonaws.com" },
                     ["ForAnyValue:StringEquals"] = new Dictionary<string, object> { ["kms:ResourceAliases"] = d.KeyAlias },
-                },
-            }));
+                }));
 
         var rtc = props.Settings.ReplicationTimeControl;
         source.Bucket.ReplicationConfiguration = new CfnBucket.ReplicationConfigurationProperty

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Regional.Data.Storage;
 
@@ -63,24 +64,18 @@ public sealed class SecureBucket : Construct
 
         var policy = new PolicyDocument();
         policy.AddStatements(
-            new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "DenyInsecureTransport",
-                Effect = Effect.DENY,
-                Principals = [new AnyPrincipal()],
-                Actions = ["s3:*"],
-                Resources = [Arn, $"{Arn}/*"],
-                Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
-            }),
-            new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "DenyTlsOlderThan12",
-                Effect = Effect.DENY,
-                Principals = [new AnyPrincipal()],
-                Actions = ["s3:*"],
-                Resources = [Arn, $"{Arn}/*"],
-                Conditions = new Dictionary<string, object> { ["NumericLessThan"] = new Dictionary<string, object> { ["s3:TlsVersion"] = "1.2" } },
-            }));
+            IamStatement.Deny(
+                ["s3:*"],
+                [Arn, $"{Arn}/*"],
+                conditions: new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
+                sid: "DenyInsecureTransport",
+                principal: IamPrincipal.Anyone),
+            IamStatement.Deny(
+                ["s3:*"],
+                [Arn, $"{Arn}/*"],
+                conditions: new Dictionary<string, object> { ["NumericLessThan"] = new Dictionary<string, object> { ["s3:TlsVersion"] = "1.2" } },
+                sid: "DenyTlsOlderThan12",
+                principal: IamPrincipal.Anyone));
         var bucketPolicy = new CfnBucketPolicy(this, "Policy", new CfnBucketPolicyProps { Bucket = Bucket.Ref, PolicyDocument = policy });
         bucketPolicy.ApplyRemovalPolicy(DataProtection.Removal(props.ProtectData));
     }
