@@ -66,7 +66,7 @@ public static class AlertPlanner
         "revenue, user activity and cost per user (business metrics: no AWS infrastructure metric carries them)",
         "performance degradation > 50% and p95 latency (needs application metrics through a metrics pipeline: not built, see README)",
         "single AZ failure (no AWS metric says an AZ is impaired; the load balancer's per-AZ healthy hosts come closest)",
-        "node and pod utilisation > 80% without the metrics pipeline (with it: observability.alerts.nodeUtilization, per node)",
+        "node and pod utilisation > 80% without the metrics pipeline (with it: observability.alerts.nodeUtilization per node, podUtilization per pod)",
     ];
 
     /// <summary>CloudWatch metric-math alarms take at most 10 metrics (docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).</summary>

@@ -36,6 +36,7 @@ public static class AlertsSection
                     {
                         "latencyP95" => app.LatencySeries + "_bucket",
                         "nodeUtilization" => "node_cpu_seconds_total, node_memory_MemAvailable_bytes (node exporter)",
+                        "podUtilization" => "container_cpu_usage_seconds_total / kube_pod_container_resource_requests{cpu}, container_memory_working_set_bytes / kube_pod_container_resource_limits{memory} (cAdvisor, kube-state-metrics)",
                         _ => app.RequestsSeries,
                     })).ToList(),
         };
