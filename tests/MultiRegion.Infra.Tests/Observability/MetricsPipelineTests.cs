@@ -196,7 +196,7 @@ public sealed class MetricsPipelineTests
     public void Primary_topics_let_the_workspace_publish()
     {
         var json = SynthesizedJson.Regional(Prod, "us-west-2");
-        // The severity topics (SeverityTopics, ids under "Alerts"); GuardDuty's own topic is not an alert-manager route.
+        // The severity topics (SeverityTopics, ids under "Alerts"); the runbooks' approval topic is not an alert-manager route.
         var policies = json.OfType("AWS::SNS::TopicPolicy").Select(t => t.ToJsonString()).Where(t => t.Contains("\"Ref\":\"Alerts", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(policies);
         Assert.All(policies, t => Assert.Contains("aps.amazonaws.com", t));
