@@ -42,7 +42,18 @@ public sealed record AlertingConfig(
 /// <summary>One severity.</summary>
 /// <param name="ResponseMinutes">How fast someone must respond (the seed's P0 5 min ... P3 4 h); shown in plan.md.</param>
 /// <param name="Routes">Channels the severity's topic delivers to.</param>
-public sealed record SeverityConfig(int ResponseMinutes, IReadOnlyList<AlertChannel> Routes);
+/// <param name="Email">
+/// Addresses mailed for this severity only, besides <c>alerting.email</c> (needs <c>email</c> in the routes): the place
+/// for a mailbox that used to have a channel of its own (the security on-call of the retired <c>security.p0Email</c>,
+/// the cost owners of the retired <c>cost.alertEmails</c>), so one section decides who hears what.
+/// </param>
+public sealed record SeverityConfig(int ResponseMinutes, IReadOnlyList<AlertChannel> Routes, IReadOnlyList<string>? Email = null)
+{
+    /// <summary>Every address this severity's topic mails when it routes to email: <c>alerting.email</c>, then its own.</summary>
+    public IReadOnlyList<string> EmailAddresses(AlertingConfig alerting) =>
+        !Routes.Contains(AlertChannel.Email) ? [] :
+        (alerting.Email ?? []).Concat(Email ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}
 
 /// <summary>
 /// PagerDuty through its Events API v2 SNS integration. The integration URL embeds the integration key, so it is
@@ -72,6 +83,9 @@ public sealed record AlarmSetting(string Severity, double? Threshold = null, int
 /// <param name="StorageReplicationLatency">S3 replication latency to a replica bucket, in seconds.</param>
 /// <param name="StorageReplicationFailures">S3 objects that failed to replicate, count per minute (seed P0 "data loss events").</param>
 /// <param name="SecurityFindings">GuardDuty findings of severity 7 (high) and up, by EventBridge (seed P0 "security incidents"); needs <c>security.guardDuty</c>.</param>
+/// <param name="Budget">AWS Budgets notifications: actual spend above <c>threshold</c> percent of a monthly budget (the video chat seed's "budget alerts at 80% threshold") and forecast above 100%; needs <c>objectives.monthlyBudgetUsd</c> or <c>regionMonthlyBudgetUsd</c>.</param>
+/// <param name="CostAnomalies">AWS Cost Anomaly Detection alerts, sent as found (seed P3 "cost anomalies"); the dollar impact that alerts is <c>cost.anomalyThresholdUsd</c>.</param>
+/// <param name="FailoverApprovals">Who is asked to approve a failover runbook (<c>recovery.trigger: approval</c>): its approval topic gets this severity's routes.</param>
 public sealed record AlarmsConfig(
     AlarmSetting? RegionDown = null,
     AlarmSetting? GlobalErrorRate = null,
@@ -80,7 +94,10 @@ public sealed record AlarmsConfig(
     AlarmSetting? CacheReplicationLag = null,
     AlarmSetting? StorageReplicationLatency = null,
     AlarmSetting? StorageReplicationFailures = null,
-    AlarmSetting? SecurityFindings = null)
+    AlarmSetting? SecurityFindings = null,
+    AlarmSetting? Budget = null,
+    AlarmSetting? CostAnomalies = null,
+    AlarmSetting? FailoverApprovals = null)
 {
     /// <summary>Every configured alarm with its YAML key.</summary>
     public IEnumerable<(string Key, AlarmSetting Setting)> All()
@@ -93,5 +110,8 @@ public sealed record AlarmsConfig(
         if (StorageReplicationLatency is { } f) yield return ("storageReplicationLatency", f);
         if (StorageReplicationFailures is { } g) yield return ("storageReplicationFailures", g);
         if (SecurityFindings is { } h) yield return ("securityFindings", h);
+        if (Budget is { } i) yield return ("budget", i);
+        if (CostAnomalies is { } j) yield return ("costAnomalies", j);
+        if (FailoverApprovals is { } k) yield return ("failoverApprovals", k);
     }
 }

@@ -1,25 +1,19 @@
 namespace MultiRegion.Infra.Model.Config;
 
 /// <summary>
-/// The <c>cost</c> section: who hears about spending, the usage the monthly estimate assumes, and the seed's own
-/// figures to compare it with. The budget itself is a promise: <c>objectives.monthlyBudgetUsd</c>.
+/// The <c>cost</c> section: the anomaly threshold, the usage the monthly estimate assumes, and the seed's own
+/// figures to compare it with. The budget itself is a promise: <c>objectives.monthlyBudgetUsd</c>. Who hears about
+/// spending is <c>alerting</c>'s business (<c>alarms.budget</c>, <c>alarms.costAnomalies</c>); the retired
+/// <c>cost.alertEmails</c> is refused at load (see <c>RetiredSettings</c>).
 /// </summary>
-/// <param name="AlertEmails">
-/// Where budget alerts (80% actual, 100% forecast) and cost-anomaly alerts go: the seeds route cost anomalies to P3,
-/// "Email only", so an email list is the whole route. AWS Budgets takes at most 10
-/// email subscribers per notification.
-/// </param>
-/// <param name="AnomalyThresholdUsd">An anomaly is mailed when its total impact reaches this many dollars (daily digest).</param>
+/// <param name="AnomalyThresholdUsd">An anomaly is sent to the severity of <c>alerting.alarms.costAnomalies</c> when its total impact reaches this many dollars.</param>
 /// <param name="Assumptions">Usage the estimate cannot read from the settings (traffic, storage, requests); shown as assumptions.</param>
 /// <param name="Reference">The seed's cost figures, shown beside the estimate in plan.md.</param>
 public sealed record CostConfig(
-    IReadOnlyList<string>? AlertEmails = null,
     decimal AnomalyThresholdUsd = 100,
     CostAssumptions? Assumptions = null,
     CostReference? Reference = null)
 {
-    public IReadOnlyList<string> EffectiveAlertEmails => AlertEmails ?? [];
-
     public CostAssumptions EffectiveAssumptions => Assumptions ?? new CostAssumptions();
 }
 

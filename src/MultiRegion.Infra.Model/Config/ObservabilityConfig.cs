@@ -31,6 +31,12 @@ public sealed record ObservabilityConfig(
 /// A node's CPU or memory in use, in percent, from the node exporter the Prometheus chart runs on every node (seed P2
 /// "High resource utilization (&gt; 80%)").
 /// </param>
+/// <param name="PodUtilization">
+/// A pod's CPU in use in percent of its CPU requests, or its memory working set in percent of its memory limits,
+/// from cAdvisor (the chart's <c>kubernetes-nodes-cadvisor</c> job) and kube-state-metrics (a dependency the chart
+/// enables): seed P2 "High resource utilization (&gt; 80%)" for the pods. Requests for CPU because that is what the
+/// scheduler and the HPAs count; limits for memory because the kernel kills a container at its limit.
+/// </param>
 /// <param name="RequestsSeries">Counter of requests with a <c>code</c> label (Prometheus convention <c>http_requests_total</c>).</param>
 /// <param name="LatencySeries">Histogram of request durations in seconds (its <c>_bucket</c> series is used).</param>
 public sealed record ApplicationAlertsConfig(
@@ -38,6 +44,7 @@ public sealed record ApplicationAlertsConfig(
     AlarmSetting? RegionErrorRate = null,
     AlarmSetting? LatencyP95 = null,
     AlarmSetting? NodeUtilization = null,
+    AlarmSetting? PodUtilization = null,
     string RequestsSeries = "http_requests_total",
     string LatencySeries = "http_request_duration_seconds")
 {
@@ -48,5 +55,6 @@ public sealed record ApplicationAlertsConfig(
         if (RegionErrorRate is { } b) yield return ("regionErrorRate", b);
         if (LatencyP95 is { } c) yield return ("latencyP95", c);
         if (NodeUtilization is { } d) yield return ("nodeUtilization", d);
+        if (PodUtilization is { } e) yield return ("podUtilization", e);
     }
 }

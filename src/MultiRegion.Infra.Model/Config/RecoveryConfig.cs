@@ -6,7 +6,7 @@ public enum RecoveryTrigger
     /// <summary>The region-down alarm starts the runbook through EventBridge; nobody is asked.</summary>
     Automatic,
 
-    /// <summary>The alarm starts the runbook, which waits at an <c>aws:approve</c> step for an approver (notified on the P0 topic).</summary>
+    /// <summary>The alarm starts the runbook, which waits at an <c>aws:approve</c> step for an approver (notified on the runbooks' approval topic, routed like <c>alerting.alarms.failoverApprovals</c>).</summary>
     Approval,
 
     /// <summary>Nothing starts it: an operator runs the documented command (plan.md, Disaster recovery).</summary>

@@ -13,18 +13,14 @@ namespace MultiRegion.Infra.Model.Config;
 /// <param name="AccessLogs">ALB access logs (and the trail bucket's server access logs) to a regional log bucket.</param>
 /// <param name="AccessLogRetentionDays">How long the regional log bucket keeps ALB and S3 access logs.</param>
 /// <param name="GuardDuty">
-/// A GuardDuty detector per region with High and Critical findings routed by EventBridge to the P0 topic. Leave off
+/// A GuardDuty detector per region with High and Critical findings routed by EventBridge to the severity topic of
+/// <c>alerting.alarms.securityFindings</c> (the retired <c>security.p0Email</c> is refused at load, see <c>RetiredSettings</c>). Leave off
 /// when GuardDuty is already enabled in the account (an organization's delegated administrator does that): a
 /// region has one detector, and creating a second fails.
-/// </param>
-/// <param name="P0Email">
-/// Who is mailed high and critical security findings directly: an e-mail subscription on the region's security
-/// topic (PagerDuty/Slack routing: <c>alerting.alarms.securityFindings</c>). The address must confirm the subscription before mail flows.
 /// </param>
 public sealed record SecurityConfig(
     bool CloudTrail = true,
     int AuditLogRetentionDays = 365,
     bool AccessLogs = true,
     int AccessLogRetentionDays = 90,
-    bool GuardDuty = false,
-    string? P0Email = null);
+    bool GuardDuty = false);

@@ -53,7 +53,9 @@ internal sealed class YamlBinder(string file)
             var childPath = Join(path, key);
             if (!byKey.TryGetValue(key, out var parameter))
             {
-                Fail(keyNode, childPath, $"unknown setting '{Echo.Of(key)}'{DidYouMean.Hint(key, byKey.Keys)}");
+                Fail(keyNode, childPath, RetiredSettings.ByPath.TryGetValue(childPath, out var moved)
+                    ? moved
+                    : $"unknown setting '{Echo.Of(key)}'{DidYouMean.Hint(key, byKey.Keys)}");
                 ok = false;
                 continue;
             }

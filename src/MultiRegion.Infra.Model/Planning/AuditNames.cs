@@ -11,9 +11,6 @@ public static class AuditNames
     /// <summary>KMS alias of the key that encrypts the trail's log and digest files.</summary>
     public static string TrailKeyAlias(StackConfig c) => $"alias/{c.Prefix}/audit";
 
-    /// <summary>SNS topic of a region that mails GuardDuty findings to security.p0Email.</summary>
-    public static string P0Topic(StackConfig c) => $"{c.Prefix}-p0-security";
-
     /// <summary>
     /// Every data-tier bucket whose object reads and writes the trail records: each configured bucket in the
     /// primary region and each of its replicas (a multi-region trail records data events in every region).

@@ -59,6 +59,11 @@ internal static partial class AlertingRules
             var sp = $"{at}.severities.{name}";
             sink.Require(SeverityName().IsMatch(name), sp, $"'{name}' must be 1-20 lower-case letters, digits or '-' (it is part of the topic name)");
             sink.Require(severity.ResponseMinutes is >= 1 and <= 10080, $"{sp}.responseMinutes", $"{severity.ResponseMinutes} is outside 1..10080 minutes");
+            var own = severity.Email ?? [];
+            for (var i = 0; i < own.Count; i++)
+                sink.Require(EmailAddress().IsMatch(own[i]), $"{sp}.email[{i}]", $"'{own[i]}' is not an email address");
+            if (own.Count > 0 && !severity.Routes.Contains(AlertChannel.Email))
+                sink.Add($"{sp}.email", "lists addresses, but the routes do not include email: they would never be mailed (add email to routes)");
             if (!sink.Require(severity.Routes.Count > 0, $"{sp}.routes", "a severity with no route reaches nobody: name email, pagerDuty or slack"))
                 continue;
             sink.Require(severity.Routes.Distinct().Count() == severity.Routes.Count, $"{sp}.routes", "a route is listed twice");
@@ -66,7 +71,7 @@ internal static partial class AlertingRules
             {
                 var missing = route switch
                 {
-                    AlertChannel.Email when email.Count == 0 => "alerting.email lists no address",
+                    AlertChannel.Email when email.Count == 0 && own.Count == 0 => $"neither alerting.email nor {sp}.email lists an address",
                     AlertChannel.PagerDuty when a.PagerDuty is null => "alerting.pagerDuty is not configured",
                     AlertChannel.Slack when a.Slack is null => "alerting.slack is not configured",
                     _ => null,
@@ -80,6 +85,12 @@ internal static partial class AlertingRules
         if (c.Edge is not null)
             sink.Require(alarms.RegionDown is not null, $"{at}.alarms.regionDown",
                 "the edge section builds a region-down alarm per region (Route53 health checks): give it a severity");
+        if (c.Recovery is { Trigger: RecoveryTrigger.Approval })
+            sink.Require(alarms.FailoverApprovals is not null, $"{at}.alarms.failoverApprovals",
+                "recovery.trigger is approval: name the severity whose routes are asked to approve a failover (e.g. { severity: p0 }), or nobody hears the runbook wait");
+        var budgets = c.Objectives?.MonthlyBudgetUsd is not null || c.Objectives?.RegionMonthlyBudgetUsd is { Count: > 0 };
+        if (budgets && alarms.Budget is null)
+            sink.Warn($"{at}.alarms.budget", "the AWS budgets have nobody to alert: give them a severity and a threshold (the video chat seed: budget alerts at 80%)");
         foreach (var (key, s) in alarms.All())
         {
             var ap = $"{at}.alarms.{key}";
@@ -90,6 +101,9 @@ internal static partial class AlertingRules
             {
                 "regionDown" => (false, "", c.Edge is not null ? null : "the edge section (health checks)"),
                 "securityFindings" => (false, "", c.SecuritySettings.GuardDuty ? null : "security.guardDuty: true (GuardDuty detectors)"),
+                "budget" => (true, "percent", budgets ? null : "objectives.monthlyBudgetUsd or regionMonthlyBudgetUsd (an AWS budget)"),
+                "costAnomalies" => (false, "", null),
+                "failoverApprovals" => (false, "", c.Recovery is { Trigger: RecoveryTrigger.Approval } ? null : "recovery.trigger: approval (runbooks that wait for an approver)"),
                 "globalErrorRate" => (true, "percent", c.Edge?.Cdn is not null ? null : "edge.cdn (CloudFront)"),
                 "regionErrorRate" => (true, "percent", null),
                 "databaseReplicationLag" => (true, "seconds", c.Data?.Database is not null && c.Regions.Count > 1 ? null : "an Aurora global database with a secondary region"),
@@ -98,13 +112,21 @@ internal static partial class AlertingRules
                     c.Data?.EffectiveBuckets.Values.Any(b => b.ReplicationTimeControl) == true ? null : "a replicated bucket with rpoMinutes (S3 publishes replication metrics only then)"),
                 _ => (true, "", null),
             };
-            if (watched is not null)
+            // A budget or approval severity with nothing to notify builds nothing (a recovery or objectives section
+            // taken out, a trigger switched to automatic): a warning; an alarm on an undeployed store is an error.
+            if (watched is not null && key is ("budget" or "failoverApprovals"))
+                sink.Warn(ap, $"nothing to notify: this route needs {watched}; it is ignored until then");
+            else if (watched is not null)
                 sink.Add(ap, $"nothing to watch: this alarm needs {watched}");
             if (!needsThreshold)
             {
-                sink.Require(s.Threshold is null, $"{ap}.threshold", key == "regionDown"
-                    ? "region down has no threshold: it fires when the health check fails (detection = interval x failure threshold)"
-                    : "security findings have no threshold: GuardDuty findings of severity 7 (high) and up are forwarded");
+                sink.Require(s.Threshold is null, $"{ap}.threshold", key switch
+                {
+                    "regionDown" => "region down has no threshold: it fires when the health check fails (detection = interval x failure threshold)",
+                    "costAnomalies" => "cost anomalies take their dollar threshold from cost.anomalyThresholdUsd",
+                    "failoverApprovals" => "approval requests have no threshold: every request is sent",
+                    _ => "security findings have no threshold: GuardDuty findings of severity 7 (high) and up are forwarded",
+                });
                 continue;
             }
             if (s.Threshold is not { } t)

@@ -7,15 +7,6 @@ namespace MultiRegion.Infra.Model.Validation;
 /// <summary>Shape rules of the <c>cost</c> section and the budget objectives. Whether a budget holds is checked after, by <c>BudgetObjective</c>.</summary>
 internal static partial class CostRules
 {
-    /// <summary>
-    /// AWS Budgets takes at most 10 email subscribers per notification
-    /// (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_NotificationWithSubscribers.html).
-    /// </summary>
-    public const int MaxEmailSubscribers = 10;
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
-
     public static void Validate(StackConfig c, ProblemSink sink)
     {
         var regions = c.Regions.Select(r => r.Name).ToList();
@@ -35,18 +26,9 @@ internal static partial class CostRules
                 sink.Require(c.Cost?.Assumptions?.ActiveUsers is > 0, "objectives.monthlyBudgetPerUserUsd",
                     "a cost per user needs the number of users: set cost.assumptions.activeUsers");
             }
-            if (o.MonthlyBudgetUsd is not null && c.Cost?.EffectiveAlertEmails is not { Count: > 0 })
-                sink.Warn("objectives.monthlyBudgetUsd", "the AWS budget has nobody to alert: set cost.alertEmails (the seeds' P3 route is email)");
         }
         if (c.Cost is not { } cost) return;
 
-        var emails = cost.EffectiveAlertEmails;
-        for (var i = 0; i < emails.Count; i++)
-            sink.Require(Email().IsMatch(emails[i]), $"cost.alertEmails[{i}]", $"'{emails[i]}' is not an email address");
-        sink.Require(emails.Count <= MaxEmailSubscribers, "cost.alertEmails",
-            $"{emails.Count} addresses; AWS Budgets allows at most {MaxEmailSubscribers} email subscribers per notification (use a distribution list)");
-        if (emails.Distinct(StringComparer.OrdinalIgnoreCase).Count() != emails.Count)
-            sink.Add("cost.alertEmails", "an address is listed twice");
         sink.Require(cost.AnomalyThresholdUsd > 0, "cost.anomalyThresholdUsd", $"{cost.AnomalyThresholdUsd} must be a positive number of US dollars");
 
         if (cost.Assumptions is { } a)

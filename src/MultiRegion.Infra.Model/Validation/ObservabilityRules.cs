@@ -24,6 +24,10 @@ internal static class ObservabilityRules
             sink.Require(alert.Threshold is > 0, $"{ap}.threshold", "an application alert needs a threshold above 0");
             if (key == "nodeUtilization")
                 sink.Require(alert.Threshold is null or <= 100, $"{ap}.threshold", $"{alert.Threshold} is not a percentage of a node's CPU or memory");
+            // A pod may use more CPU than it requests (up to its limit or the node), so above 100 is a valid threshold;
+            // 1000% is ten times the request, beyond any useful alert.
+            if (key == "podUtilization")
+                sink.Require(alert.Threshold is null or <= 1000, $"{ap}.threshold", $"{alert.Threshold} is not a percentage of a pod's CPU requests or memory limits (at most 1000)");
             sink.Require(alert.Minutes is >= 1 and <= 1440, $"{ap}.minutes", $"{alert.Minutes} is outside 1..1440 minutes");
         }
         if (o.Alerts is { } al)

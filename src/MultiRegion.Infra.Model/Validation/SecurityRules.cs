@@ -29,9 +29,6 @@ public static partial class SecurityRules
     [GeneratedRegex("^Z0+[0-9]?$")]
     private static partial Regex PlaceholderZoneId();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
-
     public static void Validate(StackConfig c, ProblemSink sink)
     {
         var s = c.SecuritySettings;
@@ -39,11 +36,9 @@ public static partial class SecurityRules
             $"{s.AuditLogRetentionDays} is outside 1..3650 days");
         sink.Require(s.AccessLogRetentionDays is >= 1 and <= 3650, "security.accessLogRetentionDays",
             $"{s.AccessLogRetentionDays} is outside 1..3650 days");
-        if (s.P0Email is { } email)
-            sink.Require(Email().IsMatch(email), "security.p0Email", $"'{email}' is not an e-mail address");
-        else if (s.GuardDuty)
-            sink.Warn("security.p0Email",
-                "GuardDuty findings go to the P0 topic, which has no subscriber: set security.p0Email (or subscribe the topic another way)");
+        if (s.GuardDuty && c.Alerting?.AlarmSettings.SecurityFindings is null)
+            sink.Warn("security.guardDuty",
+                "GuardDuty findings reach nobody: set alerting.alarms.securityFindings to the severity that hears security incidents (the seed's P0)");
         if (c.ProtectData && !s.CloudTrail)
             sink.Warn("security.cloudTrail",
                 "no trail with protected data: make sure an organization trail records this account, or audits have no source");
@@ -82,12 +77,17 @@ public static partial class SecurityRules
             for (var i = 0; i < emails.Count; i++)
                 if (IsDocumentationDomain(emails[i][(emails[i].LastIndexOf('@') + 1)..]))
                     found.Add(($"alerting.email[{i}]", $"'{emails[i]}' is {Replace}: email alerts would go nowhere"));
+            foreach (var (name, severity) in alerting.Severities)
+            {
+                var own = severity.Email ?? [];
+                for (var i = 0; i < own.Count; i++)
+                    if (IsDocumentationDomain(own[i][(own[i].LastIndexOf('@') + 1)..]))
+                        found.Add(($"alerting.severities.{name}.email[{i}]", $"'{own[i]}' is {Replace}: {name} alerts would not reach this mailbox"));
+            }
             if (alerting.Slack is { } slack && slack.WorkspaceId.Trim('T', '0').Length == 0)
                 found.Add(("alerting.slack.workspaceId", $"'{slack.WorkspaceId}' is {Replace}: authorize your Slack workspace in AWS Chatbot and use its id"));
         }
 
-        if (c.SecuritySettings.P0Email is { } email && IsDocumentationDomain(email[(email.LastIndexOf('@') + 1)..]))
-            found.Add(("security.p0Email", $"'{email}' is {Replace}: P0 findings would go nowhere"));
         return found;
     }
 

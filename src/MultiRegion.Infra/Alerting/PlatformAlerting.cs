@@ -28,10 +28,13 @@ public sealed class PlatformAlerting
             new RegionDashboard(stack, "Dashboard", $"{config.Prefix}-{region}", regionalAlarms.Alarms);
             // GuardDuty's high-severity findings: the same EventBridge rule also reaches the severity's topic.
             if (plan.FirstOrDefault(a => a.Kind == AlarmKind.SecurityFindings && a.Region == region) is { } findings
-                && stack.Audit.ThreatDetection is { } threats)
-                threats.FindingsRule.AddTarget(new Amazon.CDK.AWS.Events.Targets.SnsTopic(t.Topics[findings.Severity]));
+                && stack.Audit.ThreatDetection?.FindingsRule is { } rule)
+                rule.AddTarget(new Amazon.CDK.AWS.Events.Targets.SnsTopic(t.Topics[findings.Severity]));
         }
         var globalTopics = new SeverityTopics(global, "Alerts", new SeverityTopicsProps(alerting, config.Prefix, SlackChannel.GlobalScope, config.ProtectData));
+        // Budgets and the anomaly subscription name the global topics by ARN: create them after the topics and their
+        // policies, so no notification is ever configured on a topic that does not exist or refuses the service yet.
+        foreach (var notifier in global.CostNotifiers) notifier.Node.AddDependency(globalTopics);
         var globalPlan = plan.Where(a => a.InGlobalStack).ToList();
         var globalAlarms = new StackAlarms(global, "Alarms", new StackAlarmsProps(config, globalPlan, globalTopics,
             DistributionId: global.Cdn?.Distribution.DistributionId));

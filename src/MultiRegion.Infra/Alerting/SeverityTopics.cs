@@ -49,6 +49,41 @@ public sealed class SeverityTopics : Construct
             },
         }));
 
+        // AWS Budgets and Cost Anomaly Detection notify the global stack's topics of the severities that
+        // alerting.alarms.budget / costAnomalies name (both are global services; their resources are in the global
+        // stack). Each service needs the topic policy grant its guide gives (budgets: aws:SourceAccount and a budgets
+        // aws:SourceArn, https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html; anomaly
+        // detection: costalerts.amazonaws.com with aws:SourceAccount,
+        // https://docs.aws.amazon.com/cost-management/latest/userguide/ad-SNS.html) and, the topics being encrypted with
+        // this customer managed key, kms:GenerateDataKey* and kms:Decrypt on it like any AWS service that publishes to an
+        // encrypted topic (docs.aws.amazon.com/sns/latest/dg/sns-key-management.html, "Configuring AWS KMS permissions
+        // for AWS services").
+        var alarms = props.Settings.AlarmSettings;
+        var costPublishers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (props.Scope == SlackChannel.GlobalScope)
+        {
+            if (alarms.Budget is { } budget) Add(budget.Severity, BudgetsPrincipal);
+            if (alarms.CostAnomalies is { } anomalies) Add(anomalies.Severity, CostAlertsPrincipal);
+            void Add(string severity, string principal)
+            {
+                if (!costPublishers.TryGetValue(severity, out var list)) costPublishers[severity] = list = [];
+                list.Add(principal);
+            }
+        }
+        var costPrincipals = costPublishers.Values.SelectMany(p => p).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (costPrincipals.Count > 0)
+            Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "CostNotificationsPublish",
+                Principals = costPrincipals.Select(p => (IPrincipal)new ServicePrincipal(p)).ToArray(),
+                Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resources = ["*"],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+                },
+            }));
+
         var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
         foreach (var (severity, settings) in props.Settings.Severities)
         {
@@ -84,22 +119,55 @@ public sealed class SeverityTopics : Construct
                     ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
                 },
             }));
+            foreach (var principal in costPublishers.GetValueOrDefault(severity) ?? [])
+                topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = principal == BudgetsPrincipal ? "BudgetsPublish" : "CostAnomalyDetectionPublish",
+                    Principals = [new ServicePrincipal(principal)],
+                    Actions = ["sns:Publish"],
+                    Resources = [topic.TopicArn],
+                    Conditions = principal == BudgetsPrincipal
+                        ? new Dictionary<string, object>
+                        {
+                            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+                            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Aws.PARTITION}:budgets::{stack.Account}:*" },
+                        }
+                        : new Dictionary<string, object>
+                        {
+                            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+                        },
+                }));
             foreach (var route in settings.Routes)
-                Subscribe(topic, sid, route, props.Settings);
+                Subscribe(topic, sid, route, settings, props.Settings);
             topics[severity] = topic;
         }
         Topics = topics;
     }
 
-    private void Subscribe(Topic topic, string sid, AlertChannel route, AlertingConfig settings)
+    /// <summary>AWS Budgets' service principal.</summary>
+    public const string BudgetsPrincipal = "budgets.amazonaws.com";
+
+    /// <summary>AWS Cost Anomaly Detection's service principal.</summary>
+    public const string CostAlertsPrincipal = "costalerts.amazonaws.com";
+
+    private void Subscribe(Topic topic, string sid, AlertChannel route, SeverityConfig severity, AlertingConfig settings) =>
+        Subscribe(this, topic.TopicArn, sid, route, severity, settings);
+
+    /// <summary>
+    /// One route of a severity on a topic: email subscriptions (<c>alerting.email</c> then the severity's own
+    /// addresses, so the ids of the shared ones do not move), PagerDuty's HTTPS endpoint, or nothing for Slack (AWS
+    /// Chatbot subscribes itself, see <see cref="SlackChannel"/>). Also used for the failover approval topic, which
+    /// must be a topic of its own (<c>Recovery/RegionRunbooks</c>).
+    /// </summary>
+    public static void Subscribe(Construct scope, string topicArn, string sid, AlertChannel route, SeverityConfig severity, AlertingConfig settings)
     {
         switch (route)
         {
             case AlertChannel.Email:
-                foreach (var (address, i) in (settings.Email ?? []).Select((a, i) => (a, i)))
-                    new CfnSubscription(this, $"{sid}Email{i}", new CfnSubscriptionProps
+                foreach (var (address, i) in severity.EmailAddresses(settings).Select((a, i) => (a, i)))
+                    new CfnSubscription(scope, $"{sid}Email{i}", new CfnSubscriptionProps
                     {
-                        TopicArn = topic.TopicArn,
+                        TopicArn = topicArn,
                         Protocol = "email",
                         Endpoint = address,
                     });
@@ -108,9 +176,9 @@ public sealed class SeverityTopics : Construct
                 // The Events API v2 integration URL carries the integration key: resolved from Secrets Manager at
                 // deploy, never written into the template (dynamic references work in any resource property:
                 // docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html).
-                new CfnSubscription(this, $"{sid}PagerDuty", new CfnSubscriptionProps
+                new CfnSubscription(scope, $"{sid}PagerDuty", new CfnSubscriptionProps
                 {
-                    TopicArn = topic.TopicArn,
+                    TopicArn = topicArn,
                     Protocol = "https",
                     Endpoint = $"{{{{resolve:secretsmanager:{settings.PagerDuty!.EndpointSecret}:SecretString}}}}",
                 });

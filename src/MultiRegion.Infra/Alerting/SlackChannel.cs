@@ -24,6 +24,10 @@ public sealed class SlackChannel : Construct
         var topics = alerting.Severities.Where(s => s.Value.Routes.Contains(AlertChannel.Slack))
             .SelectMany(s => scopes.Select(scope =>
                 $"arn:{Aws.PARTITION}:sns:{(scope == GlobalScope ? stack.Region : scope)}:{stack.Account}:{AlertingConfig.TopicName(config.Prefix, scope, s.Key)}"))
+            // Failover approval requests, when their severity goes to Slack: the runbooks' own topics (RegionRunbooks).
+            .Concat(Model.Planning.Alerting.AlertPlanner.Plan(config)
+                .Where(a => a.Kind == Model.Planning.Alerting.AlarmKind.FailoverApprovals && a.Routes.Contains(AlertChannel.Slack))
+                .Select(a => $"arn:{Aws.PARTITION}:sns:{a.Region}:{stack.Account}:{Model.Planning.Recovery.RunbookPlanner.ApprovalTopic(config)}"))
             .ToArray();
         // Notifications only: the channel role reads CloudWatch to render alarm details, nothing else.
         var role = new Role(this, "Role", new RoleProps

@@ -31,8 +31,9 @@ public sealed class StackAlarms : Construct
     public StackAlarms(Construct scope, string id, StackAlarmsProps props) : base(scope, id)
     {
         var alarms = new List<(PlannedAlarm, Alarm)>();
-        // Region down is the health checks' alarm; security findings are an EventBridge rule, not an alarm.
-        foreach (var planned in props.Alarms.Where(a => a.Kind is not (AlarmKind.RegionDown or AlarmKind.SecurityFindings)))
+        // Region down is the health checks' alarm; the rest of the non-alarms publish to the topics themselves
+        // (PlannedAlarm.IsCloudWatchAlarm).
+        foreach (var planned in props.Alarms.Where(a => a.IsCloudWatchAlarm && a.Kind != AlarmKind.RegionDown))
         {
             var metric = MetricOf(planned, props);
             if (metric is null) continue;

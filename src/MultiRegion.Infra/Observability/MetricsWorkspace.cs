@@ -127,6 +127,18 @@ public sealed class MetricsWorkspace : Construct
                 $"max by (region, instance) (100 * (1 - avg by (region, instance) (rate(node_cpu_seconds_total{{mode=\"idle\"}}[5m])))) > {N(u.Threshold!.Value)}"
                 + $" or max by (region, instance) (100 * (1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)) > {N(u.Threshold.Value)}", u,
                 $"node {{{{ $labels.instance }}}} in {{{{ $labels.region }}}} uses more than {N(u.Threshold.Value)}% of its CPU or memory");
+        // cAdvisor's container series (the chart's kubernetes-nodes-cadvisor job; container="" is the pod's cgroup
+        // total and POD the pause container, both left out) against kube-state-metrics' requests and limits (the
+        // chart's kube-state-metrics dependency), matched by region, namespace and pod.
+        if (alerts.PodUtilization is { } pu)
+        {
+            const string Containers = "container!=\"\", container!=\"POD\"";
+            const string By = "sum by (region, namespace, pod)";
+            Add("PodUtilization",
+                $"100 * {By} (rate(container_cpu_usage_seconds_total{{{Containers}}}[5m])) / {By} (kube_pod_container_resource_requests{{resource=\"cpu\"}}) > {N(pu.Threshold!.Value)}"
+                + $" or 100 * {By} (container_memory_working_set_bytes{{{Containers}}}) / {By} (kube_pod_container_resource_limits{{resource=\"memory\"}}) > {N(pu.Threshold.Value)}", pu,
+                $"pod {{{{ $labels.namespace }}}}/{{{{ $labels.pod }}}} in {{{{ $labels.region }}}} uses more than {N(pu.Threshold.Value)}% of its CPU requests or memory limits");
+        }
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["groups"] = new[] { new Dictionary<string, object> { ["name"] = "global", ["rules"] = rules } },

@@ -14,8 +14,11 @@ public sealed record RegionRunbooksProps(StackConfig Config, IReadOnlyList<Runbo
 
 /// <summary>
 /// The failover and fail-back runbooks a region hosts: per runbook an SSM Automation document (schema 0.3) and
-/// the role it assumes, allowed only the planner's actions on the planner's resources; in approval mode a P0
-/// topic (standing for the P0 alert route until alert routing exists) that <c>aws:approve</c> notifies.
+/// the role it assumes, allowed only the planner's actions on the planner's resources; in approval mode the topic
+/// that <c>aws:approve</c> notifies. SSM Automation takes only a topic whose name starts with "Automation"
+/// (<see cref="RunbookPlanner.ApprovalTopic"/>), so it stays a topic of its own; it is subscribed with the routes of
+/// the severity <c>alerting.alarms.failoverApprovals</c> names (the same email addresses and PagerDuty endpoint; Slack
+/// through <c>Alerting/SlackChannel</c>), so approval requests reach the same people as that severity's alerts.
 /// Documents have fixed names so the global stack's EventBridge rules can target them without references.
 /// </summary>
 public sealed class RegionRunbooks : Construct
@@ -31,12 +34,21 @@ public sealed class RegionRunbooks : Construct
         if (props.Runbooks.Any(r => r.Steps.Any(s => s.Action == RunbookAction.Approve)))
             ApprovalTopic = new Topic(this, "ApprovalTopic", new TopicProps
             {
-                TopicName = $"{c.Prefix}-dr-p0",
-                DisplayName = $"{c.Prefix} P0: failover approvals",
+                TopicName = RunbookPlanner.ApprovalTopic(c),
+                DisplayName = $"{c.Prefix}: failover approvals",
                 // Encrypted at rest with the AWS managed SNS key, which principals of the account (the runbook role) may use through SNS.
                 MasterKey = Amazon.CDK.AWS.KMS.Alias.FromAliasName(this, "SnsKey", "alias/aws/sns"),
                 EnforceSSL = true,
             });
+        if (ApprovalTopic is not null && c.Alerting is { } alerting && alerting.AlarmSettings.FailoverApprovals is { } approvals
+            && alerting.Severities.TryGetValue(approvals.Severity, out var severity))
+        {
+            foreach (var route in severity.Routes)
+                Alerting.SeverityTopics.Subscribe(this, ApprovalTopic.TopicArn, "Approval", route, severity, alerting);
+            // Chatbot lists this topic by name (SlackChannel); in the global stack it is built before the runbooks.
+            if (stack.Node.TryFindChild("Slack") is Construct slack)
+                slack.Node.AddDependency(ApprovalTopic);
+        }
 
         var documents = new Dictionary<string, CfnDocument>(StringComparer.Ordinal);
         var roles = new Dictionary<string, Role>(StringComparer.Ordinal);

@@ -24,6 +24,9 @@ public sealed class GlobalStack : Stack
     public EdgeDistribution? Cdn { get; }
     public EdgeWebAcl? WebAcl { get; }
 
+    /// <summary>Budgets and the anomaly subscription: they publish to the global severity topics (alert routing orders them after).</summary>
+    public IReadOnlyList<Constructs.Construct> CostNotifiers { get; } = [];
+
     /// <summary>The failover plan the record tree was built from (the same one plan.json shows).</summary>
     public FailoverPlan? FailoverPlan { get; }
 
@@ -37,7 +40,7 @@ public sealed class GlobalStack : Stack
     {
         PlatformStackProps.Tag(this, config, spec);
         // Budgets and Cost Explorer are global services: their resources live here, edge or not.
-        CostGuardrails.Build(this, config);
+        CostNotifiers = CostGuardrails.Build(this, config);
         if (config.Edge is not { } edge)
             return;
 

@@ -10,8 +10,8 @@ public sealed class AlertingRulesTests
 
     [Fact]
     public void A_severity_with_no_route_is_refused()
-        => Refused(ShippedConfigs.With("prod", "p3: { responseMinutes: 240, routes: [email] }", "p3: { responseMinutes: 240, routes: [] }"),
-            "alerting.severities.p3.routes", "reaches nobody");
+        => Refused(ShippedConfigs.With("prod", "p2: { responseMinutes: 60, routes: [slack, email] }", "p2: { responseMinutes: 60, routes: [] }"),
+            "alerting.severities.p2.routes", "reaches nobody");
 
     [Fact]
     public void A_route_to_a_channel_that_is_not_configured_is_refused()
@@ -64,4 +64,56 @@ public sealed class AlertingRulesTests
     [InlineData(2, 1, "rg-0001-001,rg-0001-002,rg-0002-001,rg-0002-002")]
     public void Cache_node_ids_follow_elasticache_naming(int shards, int replicas, string ids) =>
         Assert.Equal(ids.Split(','), AlertPlanner.CacheNodeIds("rg", shards, replicas));
+
+    [Fact]
+    public void A_severity_email_list_without_an_email_route_is_refused()
+        => Refused(ShippedConfigs.With("prod", "p3: { responseMinutes: 240, routes: [email], email:", "p3: { responseMinutes: 240, routes: [slack], email:"),
+            "alerting.severities.p3.email", "routes do not include email");
+
+    [Fact]
+    public void A_severity_routed_to_email_is_accepted_with_only_its_own_addresses()
+    {
+        var yaml = ShippedConfigs.With("dev", "    p1: { responseMinutes: 60, routes: [email] }", "    p1: { responseMinutes: 60, routes: [email], email: [a@acme.io] }")
+            .Replace("  email: [platform-dev@mlops.example.com]\n", "", StringComparison.Ordinal);
+        var c = Model.Loading.ConfigLoader.Parse(yaml, "test.yaml");
+        Assert.Equal(["a@acme.io"], c.Alerting!.Severities["p1"].EmailAddresses(c.Alerting));
+        Refused(yaml.Replace("email: [a@acme.io]", "email: []", StringComparison.Ordinal), "alerting.severities.p1.routes", "neither alerting.email nor");
+    }
+
+    [Fact]
+    public void Approval_runbooks_without_a_failover_approvals_severity_are_refused()
+        => Refused(ShippedConfigs.With("prod", "    failoverApprovals: { severity: p0 }\n", ""),
+            "alerting.alarms.failoverApprovals", "nobody hears the runbook wait");
+
+    [Fact]
+    public void A_failover_approvals_severity_without_approval_runbooks_loads_with_a_warning()
+    {
+        var c = Model.Loading.ConfigLoader.Parse(ShippedConfigs.With("videochat", "    costAnomalies: { severity: info }", "    costAnomalies: { severity: info }\n    failoverApprovals: { severity: critical }"), "test.yaml");
+        Assert.Contains(c.Warnings, w => w.Path == "alerting.alarms.failoverApprovals" && w.Message.Contains("nothing to notify", StringComparison.Ordinal));
+        Assert.DoesNotContain(AlertPlanner.Plan(c), a => a.Kind == AlarmKind.FailoverApprovals);
+    }
+
+    [Theory]
+    [InlineData("budget: { severity: p3, threshold: 80 }", "budget: { severity: p3 }", "alerting.alarms.budget.threshold")]
+    [InlineData("budget: { severity: p3, threshold: 80 }", "budget: { severity: p3, threshold: 0 }", "alerting.alarms.budget.threshold")]
+    [InlineData("costAnomalies: { severity: p3 }", "costAnomalies: { severity: p3, threshold: 5 }", "alerting.alarms.costAnomalies.threshold")]
+    [InlineData("costAnomalies: { severity: p3 }", "costAnomalies: { severity: p4 }", "alerting.alarms.costAnomalies.severity")]
+    public void Cost_alert_settings_are_checked(string from, string to, string path) =>
+        Assert.Contains(ShippedConfigs.Problems(ShippedConfigs.With("prod", from, to)), p => p.Path == path);
+
+    [Fact]
+    public void Cost_alerts_and_failover_approvals_are_planned_with_their_severity_and_not_as_cloudwatch_alarms()
+    {
+        var c = ShippedConfigs.Load("prod");
+        var plan = AlertPlanner.Plan(c);
+        var budget = Assert.Single(plan, a => a.Kind == AlarmKind.Budget);
+        Assert.Equal(("p3", 80.0, "us-east-1"), (budget.Severity, budget.Threshold, budget.Region));
+        var anomalies = Assert.Single(plan, a => a.Kind == AlarmKind.CostAnomalies);
+        Assert.Equal(("p3", (double)c.Cost!.AnomalyThresholdUsd), (anomalies.Severity, anomalies.Threshold));
+        // Every region hosts runbooks with an approval step, so each has an approval topic routed like p0.
+        Assert.Equal(c.Regions.Select(r => r.Name).Order(), plan.Where(a => a.Kind == AlarmKind.FailoverApprovals).Select(a => a.Region).Order());
+        Assert.All(plan.Where(a => a.Kind is AlarmKind.Budget or AlarmKind.CostAnomalies or AlarmKind.FailoverApprovals or AlarmKind.SecurityFindings),
+            a => Assert.False(a.IsCloudWatchAlarm));
+        Assert.DoesNotContain(AlertPlanner.NotAlertable, n => n.Contains("cost anomalies", StringComparison.Ordinal));
+    }
 }

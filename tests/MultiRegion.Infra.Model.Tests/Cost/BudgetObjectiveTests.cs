@@ -62,10 +62,10 @@ public sealed class BudgetObjectiveTests
     }
 
     [Fact]
-    public void Alert_emails_must_be_addresses()
+    public void The_retired_cost_alert_emails_are_refused_with_where_the_addresses_go_now()
     {
-        ShippedConfigs.Rejects(ShippedConfigs.With("prod", "alertEmails: [platform-cost@mlops.example.com]", "alertEmails: [platform-cost]"),
-            "cost.alertEmails[0]", "'platform-cost' is not an email address");
+        ShippedConfigs.Rejects(ShippedConfigs.With("prod", "cost:\n", "cost:\n  alertEmails: [platform-cost@mlops.example.com]\n"),
+            "cost.alertEmails", "retired", "alerting.alarms.budget", "alerting.alarms.costAnomalies", "alerting.severities.<severity>.email");
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public sealed class BudgetObjectiveTests
     }
 
     [Fact]
-    public void A_budget_without_alert_emails_loads_with_a_warning()
+    public void A_budget_without_a_budget_alarm_loads_with_a_warning()
     {
-        var c = ConfigLoader.Parse(ShippedConfigs.With("prod", "  alertEmails: [platform-cost@mlops.example.com]\n", ""), "test.yaml");
-        Assert.Contains(c.Warnings, w => w.Path == "objectives.monthlyBudgetUsd" && w.Message.Contains("cost.alertEmails", StringComparison.Ordinal));
+        var c = ConfigLoader.Parse(ShippedConfigs.With("prod", "    budget: { severity: p3, threshold: 80 }\n", ""), "test.yaml");
+        Assert.Contains(c.Warnings, w => w.Path == "alerting.alarms.budget" && w.Message.Contains("nobody to alert", StringComparison.Ordinal));
     }
 }

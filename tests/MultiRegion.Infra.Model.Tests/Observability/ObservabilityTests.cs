@@ -60,6 +60,8 @@ public sealed class ObservabilityTests
     [InlineData("localRetentionDays: 30 ", "localRetentionDays: 0 ", "observability.localRetentionDays")]
     [InlineData("errorRate: { severity: p0,", "errorRate: { severity: p9,", "observability.alerts.errorRate.severity")]
     [InlineData("latencyP95: { severity: p1, threshold: 100,", "latencyP95: { severity: p1, threshold: 0,", "observability.alerts.latencyP95.threshold")]
+    [InlineData("podUtilization: { severity: p2, threshold: 80,", "podUtilization: { severity: p2, threshold: 5000,", "observability.alerts.podUtilization.threshold")]
+    [InlineData("podUtilization: { severity: p2,", "podUtilization: { severity: p7,", "observability.alerts.podUtilization.severity")]
     public void Observability_settings_are_checked(string from, string to, string path) =>
         Assert.Contains(ShippedConfigs.Problems(ShippedConfigs.With("prod", from, to)), p => p.Path == path);
 
@@ -75,7 +77,8 @@ public sealed class ObservabilityTests
     {
         var c = ShippedConfigs.Load("prod");
         var alerts = MultiRegion.Infra.Model.Planning.Alerting.AlertsSection.Of(c)!.ApplicationAlerts;
-        Assert.Equal(["errorRate", "regionErrorRate", "latencyP95", "nodeUtilization"], alerts.Select(a => a.Name));
+        Assert.Equal(["errorRate", "regionErrorRate", "latencyP95", "nodeUtilization", "podUtilization"], alerts.Select(a => a.Name));
+        Assert.Equal(c.Observability!.Alerts!.PodUtilization!.Threshold, alerts.Single(a => a.Name == "podUtilization").Threshold);
         Assert.Equal(c.Observability!.Alerts!.LatencyP95!.Threshold, alerts.Single(a => a.Name == "latencyP95").Threshold);
         var md = new System.Text.StringBuilder();
         MultiRegion.Infra.Model.Planning.ComputeSection.Render(c, md);

@@ -14,7 +14,8 @@ public sealed class SecurityRulesTests
         .ReplaceOnce("zoneName: mlops.example.com", "zoneName: mlops.acme.io")
         .ReplaceOnce("hostedZoneId: Z00000000000000000000", "hostedZoneId: Z08123456ABCDEFGHIJ")
         .ReplaceOnce("publicAccessCidrs: [203.0.113.0/24]", "publicAccessCidrs: [81.2.69.0/24]")
-        .ReplaceOnce("p0Email: security-oncall@mlops.example.com", "p0Email: security-oncall@acme.io")
+        .ReplaceOnce("email: [security-oncall@mlops.example.com]", "email: [security-oncall@acme.io]")
+        .ReplaceOnce("email: [platform-cost@mlops.example.com]", "email: [platform-cost@acme.io]")
         .ReplaceOnce("email: [platform-oncall@mlops.example.com]", "email: [platform-oncall@acme.io]")
         .ReplaceOnce("workspaceId: T00000000", "workspaceId: T04ACME42");
 
@@ -29,7 +30,7 @@ public sealed class SecurityRulesTests
     {
         var warnings = ConfigLoader.Parse(Prod, "test.yaml").Warnings.Where(w => AboutPlaceholders(w.Path)).ToList();
         Assert.Equal(
-            new[] { "account", "alerting.email[0]", "alerting.slack.workspaceId", "compute.endpoint.publicAccessCidrs[0]", "dns.hostedZoneId", "dns.zoneName", "security.p0Email" },
+            new[] { "account", "alerting.email[0]", "alerting.severities.p0.email[0]", "alerting.severities.p3.email[0]", "alerting.slack.workspaceId", "compute.endpoint.publicAccessCidrs[0]", "dns.hostedZoneId", "dns.zoneName" },
             warnings.Select(w => w.Path).Order(StringComparer.Ordinal));
         Assert.All(warnings, w => Assert.NotNull(w.Line));
     }
@@ -63,7 +64,8 @@ public sealed class SecurityRulesTests
     public void Loading_for_a_deploy_refuses_each_placeholder_with_its_path()
     {
         var problems = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(Prod, "test.yaml", forDeploy: true)).Problems;
-        Assert.Equal(7, problems.Count);
+        // account, zone name and id, the endpoint CIDR, the Slack workspace, and three mailboxes (alerting.email, p0's, p3's).
+        Assert.Equal(8, problems.Count);
         Assert.Contains(problems, p => p.Path == "account" && p.Message.StartsWith("refused for a deploy", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Path == "compute.endpoint.publicAccessCidrs[0]");
     }
@@ -77,17 +79,28 @@ public sealed class SecurityRulesTests
     }
 
     [Fact]
-    public void GuardDuty_without_a_p0_email_warns_that_nobody_gets_the_findings()
+    public void GuardDuty_without_a_security_findings_route_warns_that_nobody_gets_the_findings()
     {
-        var yaml = RealProd().ReplaceOnce("  p0Email: security-oncall@acme.io\n", "");
-        Assert.Equal(["security.p0Email"], WarningPaths(yaml));
+        var yaml = RealProd().ReplaceOnce("    securityFindings: { severity: p0 }\n", "");
+        Assert.Equal(["security.guardDuty"], WarningPaths(yaml));
     }
 
     [Fact]
-    public void A_malformed_p0_email_is_refused()
+    public void The_retired_p0_email_is_refused_with_where_the_address_goes_now()
     {
-        var problem = Assert.Single(DataYaml.Problems(RealProd().ReplaceOnce("p0Email: security-oncall@acme.io", "p0Email: oncall")));
+        var yaml = RealProd().ReplaceOnce("  guardDuty: true ", "  p0Email: security-oncall@acme.io\n  guardDuty: true ");
+        var problem = Assert.Single(DataYaml.Problems(yaml));
         Assert.Equal("security.p0Email", problem.Path);
+        Assert.Contains("retired", problem.Message);
+        Assert.Contains("alerting.alarms.securityFindings", problem.Message);
+        Assert.Contains("alerting.severities.<severity>.email", problem.Message);
+    }
+
+    [Fact]
+    public void A_malformed_severity_email_is_refused()
+    {
+        var problem = Assert.Single(DataYaml.Problems(RealProd().ReplaceOnce("email: [security-oncall@acme.io]", "email: [oncall]")));
+        Assert.Equal("alerting.severities.p0.email[0]", problem.Path);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public sealed class AlertingTemplateTests
                     Assert.Contains((string)action!["Ref"]!, topics);
             }
         }
-        // Security findings are routed by an EventBridge rule, not an alarm.
-        Assert.Equal(AlertPlanner.Plan(p.Config).Count(a => a.Kind != AlarmKind.SecurityFindings), count);
+        // Security findings, cost notifications and approval requests publish to the topics themselves: not alarms.
+        Assert.Equal(AlertPlanner.Plan(p.Config).Count(a => a.IsCloudWatchAlarm), count);
     }
 
     [Fact]
@@ -100,9 +100,11 @@ public sealed class AlertingTemplateTests
         var p = SynthesizedPlatform.Shipped("prod");
         var channel = Assert.Single(OfType(Template(p, p.Platform.Global), "AWS::Chatbot::SlackChannelConfiguration")).Props;
         var arns = channel["SnsTopicArns"]!.AsArray().Select(a => a!.ToJsonString()).ToList();
-        // p0, p1, p2 route to Slack; 3 regions + global.
-        Assert.Equal(3 * 4, arns.Count);
+        // p0, p1, p2 route to Slack; 3 regions + global; and failoverApprovals is p0, so each region's approval topic.
+        Assert.Equal(3 * 4 + 3, arns.Count);
         Assert.Contains(arns, a => a.Contains("mlops-prod-eu-west-1-alerts-p2"));
+        foreach (var region in p.Config.Regions.Select(r => r.Name))
+            Assert.Contains(arns, a => a.Contains($":sns:{region}:") && a.Contains("Automation-mlops-prod-failover-approval"));
         Assert.DoesNotContain(arns, a => a.Contains("alerts-p3"));
     }
 

@@ -116,7 +116,7 @@ public sealed class AuditTests
     [InlineData("us-west-2")]
     [InlineData("us-east-1")]
     [InlineData("eu-west-1")]
-    public void GuardDuty_high_and_critical_findings_reach_an_encrypted_p0_topic_in_every_prod_region(string region)
+    public void GuardDuty_high_and_critical_findings_have_a_rule_in_every_prod_region_and_no_topic_of_their_own(string region)
     {
         var t = Prod.Regional(region);
         t.HasResourceProperties("AWS::GuardDuty::Detector", Props(("Enable", true), ("Features", Match.ArrayWith(new object[]
@@ -124,13 +124,16 @@ public sealed class AuditTests
             Props(("Name", "S3_DATA_EVENTS"), ("Status", "ENABLED")),
             Props(("Name", "EKS_AUDIT_LOGS"), ("Status", "ENABLED")),
         }))));
-        t.HasResourceProperties("AWS::SNS::Topic", Props(("TopicName", "mlops-prod-p0-security"), ("KmsMasterKeyId", Match.AnyValue())));
-        t.HasResourceProperties("AWS::SNS::Subscription", Props(("Protocol", "email"), ("Endpoint", "security-oncall@mlops.example.com")));
         t.HasResourceProperties("AWS::Events::Rule", Props(("EventPattern", Props(
             ("source", new[] { "aws.guardduty" }),
             ("detail-type", new[] { "GuardDuty Finding" }),
             ("detail", Props(("severity", new object[] { Props(("numeric", new object[] { ">=", 7 })) })))))));
-        // EventBridge must be able to use the topic's key, or publishing fails silently.
+        // The retired security.p0Email channel: its topic is gone (the rule's target is the securityFindings severity
+        // topic, AlertingTemplateTests); only its key stays, for the stateful lock.
+        var topics = Json(Prod, region).OfType("AWS::SNS::Topic").Select(x => x.Resource.GetRawText()).ToList();
+        Assert.DoesNotContain(topics, x => x.Contains("p0-security"));
+        Assert.Contains(Json(Prod, region).OfType("AWS::KMS::Key"), k => k.LogicalId.StartsWith("AuditThreatDetectionTopicKey", StringComparison.Ordinal));
+        // EventBridge must be able to use the severity topics' key, or publishing fails silently.
         var keys = Json(Prod, region).OfType("AWS::KMS::Key").Select(k => k.Resource.GetRawText()).ToList();
         Assert.Contains(keys, k => k.Contains("events.amazonaws.com"));
     }

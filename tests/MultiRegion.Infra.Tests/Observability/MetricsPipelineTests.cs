@@ -155,11 +155,48 @@ public sealed class MetricsPipelineTests
         Assert.EndsWith("> 80", (string)nodes["expr"]!);
     }
 
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("videochat")]
+    public void The_pod_utilisation_rule_compares_cadvisor_usage_with_requests_and_limits_at_the_configured_threshold(string name)
+    {
+        var setting = SynthesizedPlatform.LoadShipped(name).Observability!.Alerts!.PodUtilization!;
+        var rules = JsonNode.Parse(MetricsWorkspace.RuleGroups(SynthesizedPlatform.LoadShipped(name).Observability!.Alerts!))!["groups"]![0]!["rules"]!
+            .AsArray().ToDictionary(r => (string)r!["alert"]!);
+        var pods = rules["PodUtilization"]!;
+        Assert.Equal(setting.Severity, (string?)pods["labels"]!["severity"]);
+        Assert.Equal($"{setting.Minutes}m", (string?)pods["for"]);
+        var expr = (string)pods["expr"]!;
+        // CPU against requests and memory against limits, each compared with the configured threshold.
+        var (cpu, memory) = (expr[..expr.IndexOf(" or ", StringComparison.Ordinal)], expr[(expr.IndexOf(" or ", StringComparison.Ordinal) + 4)..]);
+        Assert.Contains("container_cpu_usage_seconds_total", cpu);
+        Assert.Contains("kube_pod_container_resource_requests{resource=\"cpu\"}", cpu);
+        Assert.EndsWith($"> {setting.Threshold}", cpu);
+        Assert.Contains("container_memory_working_set_bytes", memory);
+        Assert.Contains("kube_pod_container_resource_limits{resource=\"memory\"}", memory);
+        Assert.EndsWith($"> {setting.Threshold}", memory);
+        Assert.All(new[] { cpu, memory }, side => Assert.Equal(2, side.Split("sum by (region, namespace, pod)").Length - 1));
+    }
+
+    [Fact]
+    public void The_pod_utilisation_threshold_follows_the_config()
+    {
+        var alerts = SynthesizedPlatform.LoadShipped("prod").Observability!.Alerts! with
+        {
+            PodUtilization = new MultiRegion.Infra.Model.Config.AlarmSetting("p3", 65, 30),
+        };
+        var pods = JsonNode.Parse(MetricsWorkspace.RuleGroups(alerts))!["groups"]![0]!["rules"]!.AsArray().Single(r => (string?)r!["alert"] == "PodUtilization")!;
+        Assert.Equal(2, ((string)pods["expr"]!).Split("> 65").Length - 1);
+        Assert.Equal("30m", (string?)pods["for"]);
+        Assert.Equal("p3", (string?)pods["labels"]!["severity"]);
+        Assert.DoesNotContain("PodUtilization", MetricsWorkspace.RuleGroups(alerts with { PodUtilization = null }));
+    }
+
     [Fact]
     public void Primary_topics_let_the_workspace_publish()
     {
         var json = SynthesizedJson.Regional(Prod, "us-west-2");
-        // The severity topics (SeverityTopics, ids under "Alerts"); GuardDuty's own topic is not an alert-manager route.
+        // The severity topics (SeverityTopics, ids under "Alerts"); the runbooks' approval topic is not an alert-manager route.
         var policies = json.OfType("AWS::SNS::TopicPolicy").Select(t => t.ToJsonString()).Where(t => t.Contains("\"Ref\":\"Alerts", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(policies);
         Assert.All(policies, t => Assert.Contains("aps.amazonaws.com", t));

@@ -38,7 +38,35 @@ public sealed class RunbookTemplateTests
         Assert.Equal([("Approve", "aws:approve"), ("PromoteDatabase", "aws:executeScript"), ("PromoteCacheModels", "aws:executeScript"),
             ("PromoteCacheFeatures", "aws:executeScript"), ("RepointWriters", "aws:executeScript"), ("RaiseNodeGroupFloors", "aws:executeScript")], steps);
         var approve = content.GetProperty("mainSteps")[0].GetProperty("inputs");
-        Assert.Equal(JsonValueKind.Object, approve.GetProperty("NotificationArn").ValueKind); // the P0 topic's Ref
+        Assert.Equal(JsonValueKind.Object, approve.GetProperty("NotificationArn").ValueKind); // the approval topic's Ref
+    }
+
+    [Theory]
+    [InlineData("us-west-2")]
+    [InlineData("us-east-1")]
+    [InlineData("eu-west-1")]
+    public void Approval_requests_go_to_an_automation_topic_subscribed_like_the_failover_approvals_severity(string region)
+    {
+        var t = Regional(Prod, region);
+        var config = SynthesizedPlatform.Shipped("prod").Config;
+        // SSM Automation takes only a topic whose name starts with "Automation" (aws:approve, NotificationArn).
+        var (topicId, _) = t.OfType("AWS::SNS::Topic").Single(x => TemplateJson.Str(x.Resource, "TopicName") == "Automation-mlops-prod-failover-approval");
+        foreach (var (_, doc) in t.OfType("AWS::SSM::Document"))
+        {
+            var content = TemplateJson.Prop(doc, "Content")!.Value;
+            foreach (var step in content.GetProperty("mainSteps").EnumerateArray().Where(x => x.GetProperty("action").GetString() == "aws:approve"))
+                Assert.Equal(topicId, step.GetProperty("inputs").GetProperty("NotificationArn").GetProperty("Ref").GetString());
+        }
+        // The same people as the severity: every address it mails, and its PagerDuty endpoint.
+        var alerting = config.Alerting!;
+        var severity = alerting.Severities[alerting.AlarmSettings.FailoverApprovals!.Severity];
+        var subscriptions = t.OfType("AWS::SNS::Subscription")
+            .Where(x => TemplateJson.Prop(x.Resource, "TopicArn")!.Value.GetRawText().Contains(topicId, StringComparison.Ordinal))
+            .Select(x => (Protocol: TemplateJson.Str(x.Resource, "Protocol"), Endpoint: TemplateJson.Str(x.Resource, "Endpoint")))
+            .ToList();
+        Assert.Equal(severity.EmailAddresses(alerting).Order(), subscriptions.Where(x => x.Protocol == "email").Select(x => x.Endpoint).Order());
+        Assert.Contains(subscriptions, x => x.Protocol == "https" && x.Endpoint!.Contains(alerting.PagerDuty!.EndpointSecret, StringComparison.Ordinal));
+        Assert.Equal(severity.Routes.Contains(MultiRegion.Infra.Model.Config.AlertChannel.PagerDuty) ? 1 : 0, subscriptions.Count(x => x.Protocol == "https"));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public enum AlarmKind
     StorageReplicationLatency,
     StorageReplicationFailures,
     SecurityFindings,
+    Budget,
+    CostAnomalies,
+    FailoverApprovals,
 }
 
 /// <summary>
@@ -32,8 +35,18 @@ public sealed record PlannedAlarm(
     string Metric,
     IReadOnlyList<AlertChannel> Routes)
 {
-    /// <summary>Region-down (Route53) and CloudFront alarms live in the global stack; the rest in their region's stack.</summary>
-    public bool InGlobalStack => Kind is AlarmKind.RegionDown or AlarmKind.GlobalErrorRate;
+    /// <summary>
+    /// Region-down (Route53), CloudFront and the account's cost notifications (AWS Budgets and Cost Anomaly Detection
+    /// are global services, built in the global stack) live in the global stack; the rest in their region's stack.
+    /// </summary>
+    public bool InGlobalStack => Kind is AlarmKind.RegionDown or AlarmKind.GlobalErrorRate or AlarmKind.Budget or AlarmKind.CostAnomalies;
+
+    /// <summary>
+    /// A CloudWatch alarm. The others publish to the severity topic themselves: GuardDuty findings through an
+    /// EventBridge rule, AWS Budgets and Cost Anomaly Detection as SNS subscribers, failover approvals from the
+    /// runbooks' <c>aws:approve</c> step (through a topic of their own that has the severity's routes).
+    /// </summary>
+    public bool IsCloudWatchAlarm => Kind is not (AlarmKind.SecurityFindings or AlarmKind.Budget or AlarmKind.CostAnomalies or AlarmKind.FailoverApprovals);
 
     /// <summary>Stable construct id part (stateless resources, but a rename still churns the alarm).</summary>
     public string Id => $"{Kind}-{Subject}";
@@ -53,8 +66,7 @@ public static class AlertPlanner
         "revenue, user activity and cost per user (business metrics: no AWS infrastructure metric carries them)",
         "performance degradation > 50% and p95 latency (needs application metrics through a metrics pipeline: not built, see README)",
         "single AZ failure (no AWS metric says an AZ is impaired; the load balancer's per-AZ healthy hosts come closest)",
-        "node and pod utilisation > 80% without the metrics pipeline (with it: observability.alerts.nodeUtilization, per node)",
-        "cost anomalies: AWS Cost Anomaly Detection mails cost.alertEmails (see Cost)",
+        "node and pod utilisation > 80% without the metrics pipeline (with it: observability.alerts.nodeUtilization per node, podUtilization per pod)",
     ];
 
     /// <summary>CloudWatch metric-math alarms take at most 10 metrics (docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html).</summary>
@@ -107,6 +119,28 @@ public static class AlertPlanner
             foreach (var r in c.Regions)
                 alarms.Add(Of(AlarmKind.SecurityFindings, findings, r.Name, r.Name, "severity",
                     "GuardDuty findings of severity >= 7 (EventBridge rule, not a CloudWatch alarm)"));
+        // The global stack builds the budgets and the anomaly monitor (Global/Cost); each notifies the severity's
+        // global topic (us-east-1, like the other global alarms).
+        if (a.Budget is { } budget && c.Objectives is { } o)
+        {
+            if (o.MonthlyBudgetUsd is not null)
+                alarms.Add(Of(AlarmKind.Budget, budget, AwsRegions.CloudFrontHome, "account", "% of budget",
+                    "AWS Budgets: actual cost > threshold, forecast > 100% (SNS subscriber)") with { Minutes = 0 });
+            foreach (var region in (o.RegionMonthlyBudgetUsd ?? new Dictionary<string, decimal>()).Keys)
+                alarms.Add(Of(AlarmKind.Budget, budget, AwsRegions.CloudFrontHome, region, "% of budget",
+                    "AWS Budgets: actual cost > threshold, forecast > 100% (SNS subscriber)") with { Minutes = 0 });
+        }
+        if (a.CostAnomalies is { } anomalies)
+            alarms.Add(Of(AlarmKind.CostAnomalies, anomalies, AwsRegions.CloudFrontHome, "services", "USD impact",
+                "AWS Cost Anomaly Detection, per service (SNS subscriber, sent as found)") with
+            {
+                Threshold = (double)(c.Cost?.AnomalyThresholdUsd ?? new CostConfig().AnomalyThresholdUsd),
+                Minutes = 0,
+            });
+        if (a.FailoverApprovals is { } approvals && c.Recovery is { Trigger: RecoveryTrigger.Approval })
+            foreach (var region in Recovery.RunbookPlanner.Plan(c).SelectMany(r => r.HostRegions).Distinct().Order(StringComparer.Ordinal))
+                alarms.Add(Of(AlarmKind.FailoverApprovals, approvals, region, "failover runbooks", "request",
+                    "SSM Automation aws:approve (its own Automation* topic, subscribed like the severity)") with { Minutes = 0 });
         // S3 publishes replication metrics only for rules with metrics on, which this platform turns on with RTC
         // (a bucket with rpoMinutes): docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
         if (c.Data is { } data)

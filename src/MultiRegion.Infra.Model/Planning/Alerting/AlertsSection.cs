@@ -36,6 +36,7 @@ public static class AlertsSection
                     {
                         "latencyP95" => app.LatencySeries + "_bucket",
                         "nodeUtilization" => "node_cpu_seconds_total, node_memory_MemAvailable_bytes (node exporter)",
+                        "podUtilization" => "container_cpu_usage_seconds_total / kube_pod_container_resource_requests{cpu}, container_memory_working_set_bytes / kube_pod_container_resource_limits{memory} (cAdvisor, kube-state-metrics)",
                         _ => app.RequestsSeries,
                     })).ToList(),
         };
@@ -54,9 +55,15 @@ public static class AlertsSection
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var a in alerts.Alarms)
         {
-            var when = a.Kind == AlarmKind.RegionDown
-                ? "the health check fails"
-                : $"> {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min";
+            var when = a.Kind switch
+            {
+                AlarmKind.RegionDown => "the health check fails",
+                AlarmKind.SecurityFindings => "a finding of severity 7 or more",
+                AlarmKind.FailoverApprovals => "a runbook waits for approval",
+                AlarmKind.Budget => $"actual > {a.Threshold.ToString(CultureInfo.InvariantCulture)}% or forecast > 100% of the budget",
+                AlarmKind.CostAnomalies => $"an anomaly's impact reaches ${a.Threshold.ToString(CultureInfo.InvariantCulture)}",
+                _ => $"> {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min",
+            };
             md.AppendLine(CultureInfo.InvariantCulture, $"| {a.Kind} | {a.Subject} | {a.Region} | {when} | {a.Severity} | {a.Metric} |");
         }
         md.AppendLine();

@@ -43,16 +43,15 @@ public sealed record FirstDeployChecklist(
     /// <summary>Quotas counted from the synthesized templates (set by the plan writer).</summary>
     public IReadOnlyList<QuotaNeed> OtherQuotas { get; init; } = [];
 
-    /// <summary>Adds the quotas that depend on what the templates hold: Route53 health checks, Elastic IPs, VPCs.</summary>
+    /// <summary>
+    /// Adds the quotas that depend on what the templates hold: Elastic IPs and VPCs per region. Route53 health checks
+    /// are not repeated here: plan.md's "AWS limits" section reports them once (<see cref="LimitsPlanner"/>, with the
+    /// arithmetic of shared checks; LimitsTemplateTests ties its count to the template).
+    /// </summary>
     public FirstDeployChecklist WithTemplates(IReadOnlyList<PlanStack> stacks)
     {
         static int Count(PlanStack s, string type) => s.ResourcesByType.TryGetValue(type, out var n) ? n : 0;
-        var quotas = new List<QuotaNeed>
-        {
-            // docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-health-checks
-            new("account", "Route53 health checks", stacks.Sum(s => Count(s, "AWS::Route53::HealthCheck")), 200,
-                "docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html"),
-        };
+        var quotas = new List<QuotaNeed>();
         // docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html: 5 VPCs and 5 Elastic IPs per region.
         foreach (var g in stacks.GroupBy(s => s.Region, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

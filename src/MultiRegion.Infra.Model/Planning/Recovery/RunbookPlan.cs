@@ -13,7 +13,7 @@ public enum RunbookKind
 /// <summary>What an SSM Automation step does.</summary>
 public enum RunbookAction
 {
-    /// <summary><c>aws:approve</c>: waits for the configured approvers (notified on the P0 topic).</summary>
+    /// <summary><c>aws:approve</c>: waits for the configured approvers (notified on <see cref="RunbookPlanner.ApprovalTopic"/>, routed like <c>alerting.alarms.failoverApprovals</c>).</summary>
     Approve,
 
     /// <summary><c>aws:executeScript</c> (Python, boto3): reaches other regions, checks state first (idempotent).</summary>

@@ -33,6 +33,14 @@ public static class RunbookPlanner
     public static string DocumentName(StackConfig c, RunbookKind kind, string region) =>
         $"{c.Prefix}-{(kind == RunbookKind.Failover ? "failover" : "failback")}-{region}";
 
+    /// <summary>
+    /// SNS topic (in every region hosting a runbook with an approval step) that <c>aws:approve</c> notifies. SSM
+    /// Automation requires its name to start with "Automation" (NotificationArn input,
+    /// https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-action-approve.html), so it cannot be a
+    /// severity topic (<c>&lt;prefix&gt;-&lt;region&gt;-alerts-&lt;severity&gt;</c>); it gets that severity's routes instead.
+    /// </summary>
+    public static string ApprovalTopic(StackConfig c) => $"Automation-{c.Prefix}-failover-approval";
+
     /// <summary>SSM parameter (in every region) holding a store's writer as JSON: region and identifier.</summary>
     public static string WriterParameter(StackConfig c, string store) => $"/{c.Prefix}/recovery/writer/{store}";
 

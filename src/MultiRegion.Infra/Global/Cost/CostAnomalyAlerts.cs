@@ -6,15 +6,18 @@ using Constructs;
 namespace MultiRegion.Infra.Global.Cost;
 
 /// <param name="Name">Monitor and subscription name (<c>app-environment</c>).</param>
-/// <param name="Emails">Subscribers (<c>cost.alertEmails</c>): the seed's P3 route, "Email only".</param>
-/// <param name="ThresholdUsd">Mail an anomaly once its total impact reaches this many dollars.</param>
-public sealed record CostAnomalyAlertsProps(string Name, IReadOnlyList<string> Emails, decimal ThresholdUsd);
+/// <param name="TopicArn">The severity topic of <c>alerting.alarms.costAnomalies</c> (the seed's P3).</param>
+/// <param name="ThresholdUsd">Alert on an anomaly once its total impact reaches this many dollars.</param>
+public sealed record CostAnomalyAlertsProps(string Name, string TopicArn, decimal ThresholdUsd);
 
 /// <summary>
 /// Cost Anomaly Detection for the seed's P3 "cost anomalies": a monitor of spend per AWS service in the account and a
-/// daily email digest of anomalies whose total impact passes the threshold. DIMENSIONAL is an AWS-managed monitor that
-/// tracks each value of the dimension (here each service) on its own: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalyMonitor.html. Email subscribers take DAILY or WEEKLY
-/// only (IMMEDIATE needs SNS): https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalySubscription.html
+/// subscription sending each anomaly whose total impact passes the threshold to the configured severity topic, which
+/// routes it like any alert. DIMENSIONAL is an AWS-managed monitor that tracks each value of the dimension (here each
+/// service) on its own: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalyMonitor.html.
+/// An SNS subscriber needs frequency IMMEDIATE (DAILY and WEEKLY are for email digests):
+/// https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_AnomalySubscription.html. The topic must let
+/// costalerts.amazonaws.com publish (<c>Alerting/SeverityTopics</c>).
 /// </summary>
 public sealed class CostAnomalyAlerts : Construct
 {
@@ -41,9 +44,9 @@ public sealed class CostAnomalyAlerts : Construct
         new CfnAnomalySubscription(this, "Subscription", new CfnAnomalySubscriptionProps
         {
             SubscriptionName = $"{props.Name}-p3-cost-anomalies",
-            Frequency = "DAILY",
+            Frequency = "IMMEDIATE",
             MonitorArnList = new[] { Monitor.AttrMonitorArn },
-            Subscribers = props.Emails.Select(e => (object)new CfnAnomalySubscription.SubscriberProperty { Type = "EMAIL", Address = e }).ToArray(),
+            Subscribers = new object[] { new CfnAnomalySubscription.SubscriberProperty { Type = "SNS", Address = props.TopicArn } },
             ThresholdExpression = threshold,
         });
     }

@@ -34,6 +34,6 @@ public sealed class RegionalAudit : Construct
                 s.AuditLogRetentionDays, Logs!, c.ProtectData));
         if (s.GuardDuty)
             ThreatDetection = new ThreatDetection(this, "ThreatDetection",
-                new ThreatDetectionProps(AuditNames.P0Topic(c), s.P0Email, c.ProtectData));
+                new ThreatDetectionProps(c.Alerting?.AlarmSettings.SecurityFindings is not null, c.ProtectData));
     }
 }

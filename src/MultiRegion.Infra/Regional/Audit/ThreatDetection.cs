@@ -1,32 +1,31 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
-using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.GuardDuty;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
-using Amazon.CDK.AWS.SNS;
-using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
 using MultiRegion.Infra.Regional.Data;
 
 namespace MultiRegion.Infra.Regional.Audit;
 
 /// <summary>Inputs of a region's threat detection.</summary>
-/// <param name="P0Email">Who is mailed P0 findings until alert routing exists; none means no subscriber.</param>
-public sealed record ThreatDetectionProps(string TopicName, string? P0Email, bool ProtectData);
+/// <param name="ForwardFindings">
+/// Build the EventBridge rule for high-severity findings: alert routing (<c>alerting.alarms.securityFindings</c>) adds
+/// its severity topic as the target. Without it a rule would forward to nobody, so there is none (the loader warns).
+/// </param>
+public sealed record ThreatDetectionProps(bool ForwardFindings, bool ProtectData);
 
 /// <summary>
-/// GuardDuty in one region (detectors are regional) and the route of its serious findings:
-/// an EventBridge rule on <c>GuardDuty Finding</c> events of severity 7 or more (High and Critical) to an encrypted
-/// SNS topic. GuardDuty sends findings to EventBridge directly
-/// (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-guardduty.html).
+/// GuardDuty in one region (detectors are regional) and the route of its serious findings: an EventBridge rule on
+/// <c>GuardDuty Finding</c> events of severity 7 or more (High and Critical), whose target is the severity topic of
+/// <c>alerting.alarms.securityFindings</c> (added by <c>Alerting/PlatformAlerting</c>), so security incidents reach
+/// whoever that severity routes to (the seed's P0: PagerDuty, Slack and email). GuardDuty sends findings to
+/// EventBridge directly (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-guardduty.html).
 /// <para>
-/// A direct mail channel for the MLOps seed's P0 "security incidents" (<c>security.p0Email</c>). Alert routing
-/// (<c>Alerting/PlatformAlerting</c>) adds the configured severity's topic to <see cref="FindingsRule"/> when
-/// <c>alerting.alarms.securityFindings</c> is set, so findings also reach PagerDuty and Slack.
+/// Until issue #10 the findings also had a topic of their own mailed to <c>security.p0Email</c>; that key is now
+/// refused at load (<c>RetiredSettings</c>) and the topic is gone. Its KMS key (<c>TopicKey</c>) stays, encrypting
+/// nothing: keys are in the stateful logical-id lock, and dropping one is a deliberate lock update (see README,
+/// "Known limitations").
 /// </para>
-/// The topic key is customer-managed because EventBridge must be allowed to use it, which the AWS-managed SNS key's
-/// policy does not allow (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html).
 /// </summary>
 public sealed class ThreatDetection : Construct
 {
@@ -34,10 +33,9 @@ public sealed class ThreatDetection : Construct
     public const int P0MinimumSeverity = 7;
 
     public CfnDetector Detector { get; }
-    public Topic P0Topic { get; }
 
-    /// <summary>The EventBridge rule that forwards high-severity findings; alert routing adds its severity topic.</summary>
-    public Rule FindingsRule { get; }
+    /// <summary>The EventBridge rule that forwards high-severity findings; alert routing adds its severity topic. Null without routing.</summary>
+    public Rule? FindingsRule { get; }
 
     public ThreatDetection(Construct scope, string id, ThreatDetectionProps props) : base(scope, id)
     {
@@ -53,38 +51,19 @@ public sealed class ThreatDetection : Construct
                 .ToArray(),
         });
 
-        var key = new Key(this, "TopicKey", new KeyProps
+        // Retired with the findings topic it encrypted; kept under its logical id (stateful lock). Same settings as before.
+        new Key(this, "TopicKey", new KeyProps
         {
-            Description = $"{props.TopicName}: P0 security findings",
+            Description = "retired: encrypted the former GuardDuty findings topic (findings now go to the alert severity topics)",
             EnableKeyRotation = true,
             RemovalPolicy = DataProtection.Removal(props.ProtectData),
             PendingWindow = Duration.Days(30),
         });
-        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "EventBridgePublishesToEncryptedTopic",
-            Principals = [new ServicePrincipal("events.amazonaws.com")],
-            Actions = ["kms:GenerateDataKey*", "kms:Decrypt"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
-            },
-        }));
 
-        P0Topic = new Topic(this, "P0Topic", new TopicProps
-        {
-            TopicName = props.TopicName,
-            DisplayName = "P0 security findings (GuardDuty high and critical)",
-            MasterKey = key,
-            EnforceSSL = true,
-        });
-        if (props.P0Email is { } email)
-            P0Topic.AddSubscription(new EmailSubscription(email));
-
+        if (!props.ForwardFindings) return;
         FindingsRule = new Rule(this, "P0Findings", new RuleProps
         {
-            Description = $"GuardDuty findings of severity {P0MinimumSeverity}+ to the P0 topic",
+            Description = $"GuardDuty findings of severity {P0MinimumSeverity}+ to the securityFindings severity topic",
             EventPattern = new EventPattern
             {
                 Source = ["aws.guardduty"],
@@ -94,7 +73,6 @@ public sealed class ThreatDetection : Construct
                     ["severity"] = new object[] { new Dictionary<string, object> { ["numeric"] = new object[] { ">=", P0MinimumSeverity } } },
                 },
             },
-            Targets = [new SnsTopic(P0Topic)],
         });
     }
 }
