@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SNS;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Alerting;
 
@@ -35,19 +36,17 @@ public sealed class SeverityTopics : Construct
             // RetainExceptOnCreate like every protected store (DataProtection; StatefulPolicyTests).
             RemovalPolicy = Regional.Data.DataProtection.Removal(props.ProtectData),
         });
-        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AlarmAndEventSourcesPublish",
+        Key.AddToResourcePolicy(IamStatement.Allow(
             // aps: the AMP workspace's alert manager publishes to the primary region's topics
             // (https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-alertmanager-receiver-AMPpermission.html).
-            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com"), new ServicePrincipal("aps.amazonaws.com")],
-            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
+            ["kms:Decrypt", "kms:GenerateDataKey*"],
+            ["*"],
+            conditions: new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
             },
-        }));
+            sid: "AlarmAndEventSourcesPublish",
+            principal: IamPrincipal.Services("cloudwatch.amazonaws.com", "events.amazonaws.com", "aps.amazonaws.com")));
 
         // AWS Budgets and Cost Anomaly Detection notify the global stack's topics of the severities that
         // alerting.alarms.budget / costAnomalies name (both are global services; their resources are in the global
@@ -72,17 +71,15 @@ public sealed class SeverityTopics : Construct
         }
         var costPrincipals = costPublishers.Values.SelectMany(p => p).Distinct().Order(StringComparer.Ordinal).ToList();
         if (costPrincipals.Count > 0)
-            Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "CostNotificationsPublish",
-                Principals = costPrincipals.Select(p => (IPrincipal)new ServicePrincipal(p)).ToArray(),
-                Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
-                Resources = ["*"],
-                Conditions = new Dictionary<string, object>
+            Key.AddToResourcePolicy(IamStatement.Allow(
+                ["kms:Decrypt", "kms:GenerateDataKey*"],
+                ["*"],
+                conditions: new Dictionary<string, object>
                 {
                     ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
                 },
-            }));
+                sid: "CostNotificationsPublish",
+                principal: IamPrincipal.Services([.. costPrincipals])));
 
         var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
         foreach (var (severity, settings) in props.Settings.Severities)
@@ -95,38 +92,30 @@ public sealed class SeverityTopics : Construct
                 MasterKey = Key,
             });
             // Only TLS publishers and subscribers (SNS topic policy, aws:SecureTransport).
-            topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "TlsOnly",
-                Effect = Effect.DENY,
-                Principals = [new AnyPrincipal()],
-                Actions = ["sns:Publish"],
-                Resources = [topic.TopicArn],
-                Conditions = new Dictionary<string, object>
+            topic.AddToResourcePolicy(IamStatement.Deny(
+                ["sns:Publish"],
+                [topic.TopicArn],
+                conditions: new Dictionary<string, object>
                 {
                     ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
                 },
-            }));
+                sid: "TlsOnly",
+                principal: IamPrincipal.Anyone));
             // The AMP alert manager publishes as aps.amazonaws.com, which needs a topic policy grant (same page as above).
-            topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = "AmpAlertManagerPublish",
-                Principals = [new ServicePrincipal("aps.amazonaws.com")],
-                Actions = ["sns:Publish", "sns:GetTopicAttributes"],
-                Resources = [topic.TopicArn],
-                Conditions = new Dictionary<string, object>
+            topic.AddToResourcePolicy(IamStatement.Allow(
+                ["sns:Publish", "sns:GetTopicAttributes"],
+                [topic.TopicArn],
+                conditions: new Dictionary<string, object>
                 {
                     ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
                 },
-            }));
+                sid: "AmpAlertManagerPublish",
+                principal: IamPrincipal.Services("aps.amazonaws.com")));
             foreach (var principal in costPublishers.GetValueOrDefault(severity) ?? [])
-                topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-                {
-                    Sid = principal == BudgetsPrincipal ? "BudgetsPublish" : "CostAnomalyDetectionPublish",
-                    Principals = [new ServicePrincipal(principal)],
-                    Actions = ["sns:Publish"],
-                    Resources = [topic.TopicArn],
-                    Conditions = principal == BudgetsPrincipal
+                topic.AddToResourcePolicy(IamStatement.Allow(
+                    ["sns:Publish"],
+                    [topic.TopicArn],
+                    conditions: principal == BudgetsPrincipal
                         ? new Dictionary<string, object>
                         {
                             ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
@@ -136,7 +125,8 @@ public sealed class SeverityTopics : Construct
                         {
                             ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
                         },
-                }));
+                    sid: principal == BudgetsPrincipal ? "BudgetsPublish" : "CostAnomalyDetectionPublish",
+                    principal: IamPrincipal.Services(principal)));
             foreach (var route in settings.Routes)
                 Subscribe(topic, sid, route, settings, props.Settings);
             topics[severity] = topic;

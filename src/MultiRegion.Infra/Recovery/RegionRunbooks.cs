@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.SSM;
 using Constructs;
 using MultiRegion.Infra.Model.Config;
 using MultiRegion.Infra.Model.Planning.Recovery;
+using MultiRegion.Infra.Composition;
 
 namespace MultiRegion.Infra.Recovery;
 
@@ -66,7 +67,7 @@ public sealed class RegionRunbooks : Construct
                 }),
             });
             foreach (var p in runbook.Permissions)
-                role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = p.Actions.ToArray(), Resources = p.Resources.ToArray() }));
+                role.AddToPolicy(IamStatement.Allow(p.Actions.ToArray(), p.Resources.ToArray()));
             if (ApprovalTopic is not null && runbook.Steps.Any(s => s.Action == RunbookAction.Approve))
                 ApprovalTopic.GrantPublish(role);
 
