@@ -27,20 +27,20 @@ namespace MultiRegion.Infra.Composition;
 /// </list>
 /// </summary>
 /// <remarks>
-/// Two mechanisms, chosen so that neither visits the whole construct tree (an app-wide aspect called back into
-/// .NET once per construct: about 2,000 jsii callbacks for prod, 0.4 s of the .NET side alone in a profile):
+/// Two mechanisms, chosen so that neither visits the construct tree (an app-wide aspect called back into .NET once
+/// per construct: about 2,000 jsii callbacks for prod, 0.4 s of the .NET side alone in a profile):
 /// <list type="number">
 /// <item><see cref="RegisterRegionFacts"/>, before any stack is built: every Node.js handler the CDK vends reads its
 /// runtime from the region fact <c>FactName.LATEST_NODE_RUNTIME</c> when it is created
 /// (<c>determineLatestNodeRuntime</c> in <c>aws-lambda/lib/runtime.js</c> and <c>CustomResourceProvider</c> in
 /// <c>core/lib/custom-resource-provider</c>, 2.160), so replacing the fact for each stack's region lifts them all,
 /// late providers made during reference resolution included.</item>
-/// <item><see cref="Apply"/> on the few subtrees that hold handlers with a hard-coded runtime: the EKS kubectl/helm
-/// handler (python3.11 in 2.160) lives in each cluster's kubectl provider nested stack.</item>
+/// <item><see cref="Lift"/> on each handler with a hard-coded runtime, found by its construct path: the EKS
+/// kubectl/helm handler (python3.11 in 2.160), one per cluster (<c>EksCluster.KubectlHandler</c>).</item>
 /// </list>
 /// Whatever either misses, <see cref="LambdaRuntimeGuard"/> refuses after synthesis: it reads every template.
 /// </remarks>
-public sealed class LambdaRuntimeLift(DateOnly today) : Amazon.JSII.Runtime.Deputy.DeputyBase, IAspect
+public static class LambdaRuntimeLift
 {
     /// <summary>Replaces the CDK's latest-Node.js-runtime fact of each region with the lifted runtime. Process-wide.</summary>
     public static void RegisterRegionFacts(IEnumerable<string> regions, DateOnly today)
@@ -52,17 +52,15 @@ public sealed class LambdaRuntimeLift(DateOnly today) : Amazon.JSII.Runtime.Depu
         }
     }
 
-    /// <summary>Lifts every Lambda function in <paramref name="scope"/>'s subtree (an aspect on that scope only).</summary>
-    public static void Apply(IConstruct scope, DateOnly today) => Aspects.Of(scope).Add(new LambdaRuntimeLift(today));
-
-    public void Visit(IConstruct node)
+    /// <summary>Lifts one Lambda function (a <c>Function</c> construct, whose default child is its <c>CfnFunction</c>).</summary>
+    /// <exception cref="InvalidOperationException">The construct is not a function with a runtime.</exception>
+    public static void Lift(IConstruct function, DateOnly today)
     {
-        if (node is CfnFunction { Runtime: { } runtime } fn)
-        {
-            var lifted = LambdaRuntimes.LiftedOn(runtime, today);
-            if (lifted != runtime)
-                fn.Runtime = lifted;
-        }
+        if (function.Node.DefaultChild is not CfnFunction { Runtime: { } runtime } fn)
+            throw new InvalidOperationException($"{function.Node.Path} is not a Lambda function with a runtime");
+        var lifted = LambdaRuntimes.LiftedOn(runtime, today);
+        if (lifted != runtime)
+            fn.Runtime = lifted;
     }
 
     private sealed class NodeRuntimeFact(string region, string runtime) : Amazon.JSII.Runtime.Deputy.DeputyBase, IFact

@@ -32,7 +32,7 @@ public static class PlatformSynthesizer
         LambdaRuntimeLift.RegisterRegionFacts(Model.Planning.StackLayout.For(config).Select(spec => spec.Region), day);
         var platform = Platform.Compose(app, config);
         foreach (var compute in platform.Regional.Values.Select(r => r.Compute).OfType<Regional.Compute.RegionalCompute>())
-            LambdaRuntimeLift.Apply(compute.Cluster.KubectlProvider, day);
+            LambdaRuntimeLift.Lift(compute.Cluster.KubectlHandler, day);
         var assembly = app.Synth();
         var refusals = LambdaRuntimeGuard.Refusals(assembly.Directory, day);
         if (refusals.Count > 0)

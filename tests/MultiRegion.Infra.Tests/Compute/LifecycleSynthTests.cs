@@ -131,7 +131,7 @@ public sealed class LifecycleSynthTests
     }
 
     [Fact]
-    public void The_region_fact_lifts_vended_node_handlers_the_scoped_aspect_lifts_its_subtree_and_the_guard_refuses_the_rest()
+    public void The_region_fact_lifts_vended_node_handlers_lift_moves_the_named_functions_and_the_guard_refuses_the_rest()
     {
         // A small app instead of a platform: both lift mechanisms and the guard, without another full synthesis.
         var outdir = Directory.CreateTempSubdirectory("lifecycle-lift").FullName;
@@ -146,16 +146,18 @@ public sealed class LifecycleSynthTests
         {
             AutoDeleteObjects = true, RemovalPolicy = Amazon.CDK.RemovalPolicy.DESTROY,
         });
-        _ = new Amazon.CDK.AWS.Lambda.Function(stack, "Node", new Amazon.CDK.AWS.Lambda.FunctionProps
+        var node = new Amazon.CDK.AWS.Lambda.Function(stack, "Node", new Amazon.CDK.AWS.Lambda.FunctionProps
         {
             Runtime = Amazon.CDK.AWS.Lambda.Runtime.NODEJS_20_X, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
         });
-        _ = new Amazon.CDK.AWS.Lambda.Function(stack, "Python", new Amazon.CDK.AWS.Lambda.FunctionProps
+        var python = new Amazon.CDK.AWS.Lambda.Function(stack, "Python", new Amazon.CDK.AWS.Lambda.FunctionProps
         {
             Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_11, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromAsset(code),
         });
-        LambdaRuntimeLift.Apply(stack, Today);
-        // Outside the aspect's scope, a hard-coded runtime stays as written: the guard has to catch it.
+        LambdaRuntimeLift.Lift(node, Today);
+        LambdaRuntimeLift.Lift(python, Today);
+        Assert.Throws<InvalidOperationException>(() => LambdaRuntimeLift.Lift(stack, Today));
+        // A function nobody lifts keeps its hard-coded runtime: the guard has to catch it.
         var other = new Amazon.CDK.Stack(app, "Other", new Amazon.CDK.StackProps { Env = env });
         _ = new Amazon.CDK.AWS.Lambda.Function(other, "Node", new Amazon.CDK.AWS.Lambda.FunctionProps
         {

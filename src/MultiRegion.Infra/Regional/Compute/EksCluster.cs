@@ -62,18 +62,20 @@ public sealed class EksCluster : Construct
             OutputConfigCommand = false,
         });
         // The Cluster makes its kubectl provider (a nested stack at stack level, one per stack) in its constructor.
-        KubectlProvider = Stack.Of(this).Node.TryFindChild(KubectlProviderId)
+        var provider = Stack.Of(this).Node.TryFindChild(KubectlProviderId)
             ?? throw new InvalidOperationException($"the EKS cluster made no '{KubectlProviderId}' child in its stack");
+        KubectlHandler = provider.Node.TryFindChild("Handler")
+            ?? throw new InvalidOperationException($"{provider.Node.Path} has no 'Handler' (the kubectl/helm function)");
     }
 
     /// <summary>Construct id the CDK 2.160 Cluster gives its kubectl provider (<c>defineKubectlProvider</c>).</summary>
     private const string KubectlProviderId = "@aws-cdk/aws-eks.KubectlProvider";
 
     /// <summary>
-    /// The nested stack holding the cluster's kubectl/helm handler: the one CDK handler whose runtime is hard-coded
-    /// (python3.11), so the program lifts it here (see <c>Composition.LambdaRuntimeLift</c>).
+    /// The cluster's kubectl/helm function (in the kubectl provider's nested stack, id <c>Handler</c> in 2.160): the
+    /// one CDK handler whose runtime is hard-coded (python3.11), so the program lifts it (<c>Composition.LambdaRuntimeLift</c>).
     /// </summary>
-    public IConstruct KubectlProvider { get; }
+    public IConstruct KubectlHandler { get; }
 
     private static EndpointAccess EndpointAccessOf(EndpointConfig e) => e.Access switch
     {
