@@ -25,6 +25,7 @@ internal static class JsiiRuntimeWarmup
         var args = Environment.GetCommandLineArgs();
         if (args.Any(a => a is "-h" or "--help" or "--version")) return;
         TuneNodeGarbageCollector();
+        ProcessScratch.Use();
         // Any static CDK call starts the runtime and loads aws-cdk-lib with its dependencies.
         _warm = Task.Run(() => Amazon.CDK.Token.IsUnresolved(""));
     }

@@ -252,6 +252,8 @@ public sealed partial class InputFuzzTests
             start.Environment.Remove("CDK_OUTDIR");
             start.Environment.Remove("CDK_CONTEXT_JSON");
             foreach (var (k, val) in env) start.Environment[k] = val;
+            var tmp = Directory.CreateTempSubdirectory("fuzz-tmp").FullName;
+            start.Environment["TMPDIR"] = tmp;
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = await process.StandardOutput.ReadToEndAsync();
@@ -262,6 +264,11 @@ public sealed partial class InputFuzzTests
             Assert.Contains(expected, err);
             Assert.DoesNotContain("   at ", err + stdout);
             Assert.DoesNotContain("Unhandled exception", err);
+            // The jsii runtime started on the warm-up thread and copied itself and the construct libraries (~66 MB)
+            // into the temp folder; the process's scratch folder took them and is gone (Composition/ProcessScratch).
+            Assert.Equal(["multiregion-scratch"], Directory.EnumerateFileSystemEntries(tmp).Select(Path.GetFileName));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(tmp, "multiregion-scratch")));
+            Directory.Delete(tmp, recursive: true);
         }
         File.Delete(bad);
         File.Delete(deep);

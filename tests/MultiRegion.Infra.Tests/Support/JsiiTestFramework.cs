@@ -7,12 +7,20 @@ using Xunit.Sdk;
 namespace MultiRegion.Infra.Tests.Support;
 
 /// <summary>
-/// xunit's own framework with one step added: after the last test, before the run is reported finished, the
-/// jsii runtime is shut down (<see cref="JsiiRuntimeShutdown.Shutdown"/>). Not at process exit: vstest kills the
+/// xunit's own framework with two steps added: the run's temp files go to a folder of its own
+/// (<c>ProcessScratch</c>), and after the last test, before the run is reported finished, the jsii runtime is shut
+/// down (<see cref="JsiiRuntimeShutdown.Shutdown"/>) and that folder removed. Not at process exit: vstest kills the
 /// test host 100 ms after the run is reported finished, too soon to end Node.js processes in order.
 /// </summary>
-public sealed class JsiiTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
+public sealed class JsiiTestFramework : XunitTestFramework
 {
+    /// <param name="messageSink">xunit's diagnostics sink.</param>
+    public JsiiTestFramework(IMessageSink messageSink) : base(messageSink)
+    {
+        // Every temp file of the run (the jsii runtime's copies, synthesized outputs) in one folder removed at the end.
+        MultiRegion.Infra.Composition.ProcessScratch.Use();
+    }
+
     protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
         new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
 
@@ -33,6 +41,7 @@ public sealed class JsiiTestFramework(IMessageSink messageSink) : XunitTestFrame
         {
             await base.BeforeTestAssemblyFinishedAsync();
             JsiiRuntimeShutdown.Shutdown();
+            MultiRegion.Infra.Composition.ProcessScratch.Remove();
         }
     }
 }
