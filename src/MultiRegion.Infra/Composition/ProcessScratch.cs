@@ -21,17 +21,27 @@ public static class ProcessScratch
     /// <summary>This process's folder, once <see cref="Use"/> ran.</summary>
     public static string? Folder { get; private set; }
 
-    /// <summary>Makes this process's folder the temp path (idempotent). Call before the first CDK call.</summary>
-    public static string Use()
+    /// <summary>
+    /// Makes this process's folder the temp path (idempotent). Call before the first CDK call. Where the folder
+    /// cannot be made (a read-only temp path) the temp path stays as it was: the run goes on, leaking as before.
+    /// </summary>
+    public static string? Use()
     {
         if (Folder is not null) return Folder;
-        var root = Path.Combine(Path.GetTempPath(), RootName);
-        Directory.CreateDirectory(root);
-        RemoveFoldersOfEndedProcesses(root);
-        var folder = Path.Combine(root, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
-        Environment.SetEnvironmentVariable("TMPDIR", folder);
-        return Folder = folder;
+        try
+        {
+            var root = Path.Combine(Path.GetTempPath(), RootName);
+            Directory.CreateDirectory(root);
+            RemoveFoldersOfEndedProcesses(root);
+            var folder = Path.Combine(root, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            Environment.SetEnvironmentVariable("TMPDIR", folder);
+            return Folder = folder;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Deletes this process's folder. Best effort: a file still open elsewhere is left to the next start.</summary>
