@@ -11,4 +11,5 @@ finally
     // exiting under it aborted the process (exit 134) about one run in five. Let it finish first.
     JsiiRuntimeWarmup.Join();
     ProcessScratch.Remove();
+    PhaseTimings.End("summary and temp clean-up");
 }

@@ -119,7 +119,9 @@ public static class SynthCommand
                 return Failed;
             }
             var plan = PlanWriter.Write(config, result, stage);
+            PhaseTimings.End("plan.json and plan.md");
             output.Commit(stage);
+            PhaseTimings.End("output folder");
 
             summary.WriteLine($"Synthesized {config.Prefix} from {config.SourcePath} in {watch.Elapsed.TotalSeconds:0.0} s:");
             foreach (var s in plan.Stacks)

@@ -30,9 +30,16 @@ internal static class JsiiRuntimeWarmup
         _warm = Task.Run(() => Amazon.CDK.Token.IsUnresolved(""));
     }
 
-    /// <summary>Waits for the warm-up, if one was started. Its failure (no Node.js) is reported by the next CDK call.</summary>
-    public static void Join()
+    /// <summary>
+    /// Waits for the warm-up, if one was started. Its failure (no Node.js) is reported by the next CDK call. While
+    /// it is still running and <paramref name="fillTypeCache"/> is set (a synthesis follows), this thread first fills
+    /// the jsii type cache (<see cref="JsiiTypeCacheFill"/>): work every CDK app does once, done here in time that
+    /// would otherwise be spent waiting.
+    /// </summary>
+    public static void Join(bool fillTypeCache = false)
     {
+        if (fillTypeCache && _warm is { IsCompleted: false })
+            JsiiTypeCacheFill.Fill();
         try
         {
             _warm?.Wait();

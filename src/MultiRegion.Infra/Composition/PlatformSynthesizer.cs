@@ -19,7 +19,9 @@ public static class PlatformSynthesizer
     public static SynthResult Synthesize(StackConfig config, string outdir, DateOnly? today = null)
     {
         var day = today ?? Model.Lifecycle.LifecycleDates.TodayUtc();
-        JsiiRuntimeWarmup.Join(); // the runtime may be starting on another thread: one caller at a time
+        PhaseTimings.End("start-up and config");
+        JsiiRuntimeWarmup.Join(fillTypeCache: true); // the runtime may be starting on another thread: one caller at a time
+        PhaseTimings.End("jsii runtime start (rest)");
         var app = new App(new AppProps
         {
             Outdir = outdir,
@@ -30,14 +32,19 @@ public static class PlatformSynthesizer
             Context = OfflineContext(config),
         });
         LambdaRuntimeLift.RegisterRegionFacts(Model.Planning.StackLayout.For(config).Select(spec => spec.Region), day);
+        PhaseTimings.End("new App");
         var platform = Platform.Compose(app, config);
+        PhaseTimings.End("compose stacks");
         foreach (var compute in platform.Regional.Values.Select(r => r.Compute).OfType<Regional.Compute.RegionalCompute>())
             LambdaRuntimeLift.Lift(compute.Cluster.KubectlHandler, day);
         var assembly = app.Synth();
+        PhaseTimings.End("app.Synth()");
         var refusals = LambdaRuntimeGuard.Refusals(assembly.Directory, day);
         if (refusals.Count > 0)
             throw new LifecycleRefusalException(refusals);
-        return new SynthResult(platform, assembly) { Annotations = CdkAnnotations.Read(outdir) };
+        var annotations = CdkAnnotations.Read(outdir);
+        PhaseTimings.End("guards and annotations");
+        return new SynthResult(platform, assembly) { Annotations = annotations };
     }
 
     /// <summary>
