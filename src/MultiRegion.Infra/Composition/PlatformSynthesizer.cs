@@ -20,7 +20,7 @@ public static class PlatformSynthesizer
     {
         var day = today ?? Model.Lifecycle.LifecycleDates.TodayUtc();
         PhaseTimings.End("start-up and config");
-        JsiiRuntimeWarmup.Join(fillTypeCache: true); // the runtime may be starting on another thread: one caller at a time
+        JsiiRuntimeWarmup.Join(); // the runtime may be starting on another thread: one caller at a time
         PhaseTimings.End("jsii runtime start (rest)");
         var app = new App(new AppProps
         {
