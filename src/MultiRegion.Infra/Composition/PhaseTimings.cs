@@ -10,14 +10,15 @@ namespace MultiRegion.Infra.Composition;
 public static class PhaseTimings
 {
     private static readonly bool On = Environment.GetEnvironmentVariable("MULTIREGION_TIMINGS") == "1";
-    private static readonly Stopwatch Watch = Stopwatch.StartNew();
+    private static double _lastMs; // the first phase runs from the process's start
 
     /// <summary>Ends the current phase under <paramref name="name"/> and starts the next.</summary>
     public static void End(string name)
     {
         if (!On) return;
-        var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        Console.Error.WriteLine($"timing: {name,-30} {Watch.Elapsed.TotalMilliseconds,7:F0} ms  (at {sinceStart.TotalMilliseconds:F0} ms)");
-        Watch.Restart();
+        using var self = Process.GetCurrentProcess();
+        var nowMs = (DateTime.Now - self.StartTime).TotalMilliseconds;
+        Console.Error.WriteLine($"timing: {name,-30} {nowMs - _lastMs,7:F0} ms  (at {nowMs:F0} ms)");
+        _lastMs = nowMs;
     }
 }
