@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning;
@@ -36,10 +37,7 @@ public static class AcceleratorSection
             $"client affinity {(ga.ClientAffinity == ClientAffinity.SourceIp ? "source IP" : "none")}. For load balancer endpoints Global Accelerator goes by the load balancer's own target health " +
             $"(the workloads' target group health checks), not by endpoint-group health-check settings. With no healthy endpoint in a region, its traffic goes to the next closest region; established connections are not moved.");
         md.AppendLine();
-        md.AppendLine("| Region | Traffic dial | Endpoint weight |");
-        md.AppendLine("|---|---:|---:|");
-        foreach (var g in ga.EndpointGroups)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {g.Region} | {g.TrafficDialPercent}% | {g.Weight} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Region", "Traffic dial:", "Endpoint weight:"],
+            ga.EndpointGroups.Select(g => new[] { g.Region, Invariant($"{g.TrafficDialPercent}%"), Invariant($"{g.Weight}") }));
     }
 }

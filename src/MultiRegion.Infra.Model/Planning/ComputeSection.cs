@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning;
@@ -31,20 +32,19 @@ public static class ComputeSection
         md.AppendLine(CultureInfo.InvariantCulture,
             $"EKS {compute.KubernetesVersion} per region. Each node tier is split into an on-demand and a spot managed node group: spot gets floor(total x spot% / 100) of min, desired and max, on-demand the rest. Desired is only the initial size; the Cluster Autoscaler owns it after.");
         md.AppendLine();
-        md.AppendLine("| Region | Tier | Total min/desired/max | Spot | On-demand group | Spot group | Scale-down at |");
-        md.AppendLine("|---|---|---|---:|---|---|---:|");
+        var tiers = new List<string[]>();
         foreach (var r in c.Regions)
             foreach (var tier in CapacityPlan.For(c, r))
             {
                 string Group(CapacityKind kind) => tier.Groups.FirstOrDefault(g => g.Capacity == kind) is { } g
-                    ? $"{g.Bounds} {string.Join(", ", g.InstanceTypes)}"
+                    ? Invariant($"{g.Bounds} {string.Join(", ", g.InstanceTypes)}")
                     : "-";
                 var gpu = tier.Groups.Any(g => g.Gpu) ? " (GPU, tainted)" : "";
-                var threshold = tier.Groups.FirstOrDefault()?.ScaleDownUtilization is { } u ? $"{u * 100:0}%" : "default";
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {r.Name} | {tier.Tier}{gpu} | {tier.Total} | {tier.SpotPercent}% | {Group(CapacityKind.OnDemand)} | {Group(CapacityKind.Spot)} | {threshold} |");
+                var threshold = tier.Groups.FirstOrDefault()?.ScaleDownUtilization is { } u ? Invariant($"{u * 100:0}%") : "default";
+                tiers.Add([r.Name, $"{tier.Tier}{gpu}", Invariant($"{tier.Total}"), Invariant($"{tier.SpotPercent}%"),
+                    Group(CapacityKind.OnDemand), Group(CapacityKind.Spot), threshold]);
             }
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Region", "Tier", "Total min/desired/max", "Spot:", "On-demand group", "Spot group", "Scale-down at:"], tiers);
         var workloads = compute.EffectiveWorkloads;
         if (workloads.Count == 0) return;
         // Every metric listed is one the HPA really gets: the loader refuses metrics nothing in the cluster serves.
@@ -52,23 +52,22 @@ public static class ComputeSection
             ? "HPA metrics: cpu and memory are served by metrics-server, pods metrics by prometheus-adapter from the cluster's Prometheus (one adapter rule per metric, see Observability); the loader refuses a metric no adapter rule serves, because an unserved metric stops an HPA from scaling down."
             : "HPA metrics are resource metrics served by metrics-server; pods metrics are refused unless the observability pipeline (prometheus-adapter) serves them, because an unserved metric stops an HPA from scaling down.");
         md.AppendLine();
-        md.AppendLine("| Workload | Region | Replicas | HPA metrics (metrics-server or prometheus-adapter) | VPA | Load balancer |");
-        md.AppendLine("|---|---|---|---|---|---|");
+        var rows = new List<string[]>();
         foreach (var (name, w) in workloads)
             foreach (var r in c.Regions)
             {
-                var replicas = w.Replicas.TryGetValue(r.SizingTier, out var range) ? $"{range.Min}-{range.Max}" : "-";
+                var replicas = w.Replicas.TryGetValue(r.SizingTier, out var range) ? Invariant($"{range.Min}-{range.Max}") : "-";
                 var metrics = string.Join(", ", w.Metrics.Select(m => m.Kind switch
                 {
-                    MetricKind.Cpu => $"cpu {m.Utilization}%",
-                    MetricKind.Memory => $"memory {m.Utilization}%",
-                    _ => $"{m.Name} {m.AverageValue}/pod",
+                    MetricKind.Cpu => Invariant($"cpu {m.Utilization}%"),
+                    MetricKind.Memory => Invariant($"memory {m.Utilization}%"),
+                    _ => Invariant($"{m.Name} {m.AverageValue}/pod"),
                 }));
                 var vpa = w.Vpa is { } v ? v.UpdateMode.ToString().ToLowerInvariant() : "-";
-                var lb = w.Ingress is { } i ? $"{string.Join(" ", i.PathPatterns)} (priority {i.Priority}, health {i.HealthCheckPath})" : "-";
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {r.Name} | {replicas} | {metrics} | {vpa} | {lb} |");
+                var lb = w.Ingress is { } i ? Invariant($"{string.Join(" ", i.PathPatterns)} (priority {i.Priority}, health {i.HealthCheckPath})") : "-";
+                rows.Add([name, r.Name, replicas, metrics, vpa, lb]);
             }
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Workload", "Region", "Replicas", "HPA metrics (metrics-server or prometheus-adapter)", "VPA", "Load balancer"], rows);
         RenderObservability(c, md);
     }
 
@@ -84,10 +83,7 @@ public static class ComputeSection
         md.AppendLine();
         var rules = Observability.AdapterRulePlan.For(c);
         if (rules.Count == 0) return;
-        md.AppendLine("| Pods metric | Prometheus series | Adapter query |");
-        md.AppendLine("|---|---|---|");
-        foreach (var r in rules)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Metric} | {r.Series} | `{r.MetricsQuery.Replace("|", "\\|", StringComparison.Ordinal)}` |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Pods metric", "Prometheus series", "Adapter query"],
+            rules.Select(r => new[] { r.Metric, r.Series, $"`{r.MetricsQuery}`" }));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning;
@@ -106,20 +107,17 @@ public static class DataPlan
                 $"Aurora PostgreSQL {db.EngineVersion} global cluster `{db.GlobalClusterId}`, writer in {db.WriterRegion}; backups kept {db.BackupRetentionDays} d; " +
                 $"RPO cap (rds.global_db_rpo): {(db.GlobalDbRpoSeconds is { } rpo ? $"{rpo} s" : "none")}; replication {db.Replication}. Regional failover: {db.Failover}.");
             md.AppendLine();
-            md.AppendLine("| Region | Role | Instance class | Instances |");
-            md.AppendLine("|---|---|---|---:|");
-            foreach (var m in db.Members)
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Region} | {m.Role} | {m.InstanceClass} | {m.Instances} |");
-            md.AppendLine();
+            MarkdownTable.Write(md, ["Region", "Role", "Instance class", "Instances:"],
+                db.Members.Select(m => new[] { m.Region, m.Role, m.InstanceClass, Invariant($"{m.Instances}") }));
         }
         if (d.Caches.Count > 0)
         {
-            md.AppendLine("| Cache (Global Datastore) | Engine | Node type | Shards | Eviction | Nodes per region | AUTH token rotation |");
-            md.AppendLine("|---|---|---|---:|---|---|---|");
-            foreach (var c in d.Caches)
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Engine} {c.EngineVersion} | {c.NodeType} | {c.Shards} | {c.EvictionPolicy} | {string.Join(", ", c.NodesByRegion.Select(n => $"{n.Key}: {n.Value}"))} | every {c.AuthTokenRotationDays} days |");
-            md.AppendLine();
+            MarkdownTable.Write(md, ["Cache (Global Datastore)", "Engine", "Node type", "Shards:", "Eviction", "Nodes per region", "AUTH token rotation"],
+                d.Caches.Select(c => new[]
+                {
+                    c.Name, $"{c.Engine} {c.EngineVersion}", c.NodeType, Invariant($"{c.Shards}"), c.EvictionPolicy,
+                    string.Join(", ", c.NodesByRegion.Select(n => Invariant($"{n.Key}: {n.Value}"))), Invariant($"every {c.AuthTokenRotationDays} days"),
+                }));
             foreach (var c in d.Caches.Where(c => c.Rollout is not null))
                 md.AppendLine(CultureInfo.InvariantCulture, $"Cache {c.Name} rollout: {c.Rollout}.");
             md.AppendLine(CultureInfo.InvariantCulture, $"Cache replication: {d.Caches[0].Replication}.");
@@ -127,13 +125,14 @@ public static class DataPlan
         }
         if (d.Buckets.Count > 0)
         {
-            md.AppendLine("| Bucket | Replicas (storage class) | RPO | RTC | Lifecycle |");
-            md.AppendLine("|---|---|---|---|---|");
-            foreach (var b in d.Buckets)
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| `{b.BucketName}` | {(b.Replicas.Count == 0 ? "-" : string.Join(", ", b.Replicas.Select(r => $"{r.Region} ({r.StorageClass})")))} | " +
-                    $"{(b.RpoMinutes is { } m ? $"{m} min" : "unbounded")} | {(b.ReplicationTimeControl ? "on (15 min)" : "off")} | {(b.Lifecycle.Count == 0 ? "-" : string.Join(", ", b.Lifecycle))} |");
-            md.AppendLine();
+            MarkdownTable.Write(md, ["Bucket", "Replicas (storage class)", "RPO", "RTC", "Lifecycle"], d.Buckets.Select(b => new[]
+            {
+                $"`{b.BucketName}`",
+                b.Replicas.Count == 0 ? "-" : string.Join(", ", b.Replicas.Select(r => $"{r.Region} ({r.StorageClass})")),
+                b.RpoMinutes is { } m ? Invariant($"{m} min") : "unbounded",
+                b.ReplicationTimeControl ? "on (15 min)" : "off",
+                b.Lifecycle.Count == 0 ? "-" : string.Join(", ", b.Lifecycle),
+            }));
         }
         if (d.Backup is { } bk)
         {

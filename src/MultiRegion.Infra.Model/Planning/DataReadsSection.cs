@@ -18,10 +18,9 @@ public static class DataReadsSection
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Data regions (database and cache members): {string.Join(", ", c.Data!.MemberRegions(c.Regions).Select(r => r.Name))}. The other regions run compute only and use the endpoints their data region publishes (stack outputs `DataRegion`, `DatabaseReaderEndpoint`, `<Cache>CacheEndpoint` there); writes go to the primary as everywhere. A compute-only region's RPO is its data region's; when that region fails, it reads from the promoted secondary like every region.");
         md.AppendLine();
-        md.AppendLine("| Region | Reads from | Latency class |");
-        md.AppendLine("|---|---|---|");
-        foreach (var r in reads)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Region} | {r.DataRegion} | {r.LatencyClass} ({DataReadPlanner.Continent(r.Region)} -> {DataReadPlanner.Continent(r.DataRegion)}) |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Region", "Reads from", "Latency class"], reads.Select(r => new[]
+        {
+            r.Region, r.DataRegion, $"{r.LatencyClass} ({DataReadPlanner.Continent(r.Region)} -> {DataReadPlanner.Continent(r.DataRegion)})",
+        }));
     }
 }

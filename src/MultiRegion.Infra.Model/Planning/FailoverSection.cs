@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning;
@@ -16,14 +17,10 @@ public static class FailoverSection
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Traffic of `{c.Edge!.Routing.WeightedName}.{c.Dns.ZoneName}` per scenario: rows from the config's failover table are exact (Route53 failover record tree); the others (marked ~) are Route53's weighted routing over the healthy regions, weight / sum of healthy weights, unrounded in DNS and rounded here to whole percents (largest remainder). A region counts as down after about {c.Edge.HealthCheck.DetectionSeconds} s ({c.Edge.HealthCheck.Interval} s x {c.Edge.HealthCheck.FailureThreshold}).");
         md.AppendLine();
-        md.AppendLine("| Down | " + string.Join(" | ", c.Regions.Select(r => r.Name)) + " |");
-        md.AppendLine("|---|" + string.Concat(c.Regions.Select(_ => "---:|")));
-        md.AppendLine("| (none) | " + string.Join(" | ", c.Regions.Select(r => $"{r.TrafficWeight}%")) + " |");
-        foreach (var row in rows)
-        {
-            var cells = c.Regions.Select(r => row.Failed.Contains(r.Name) ? "down" : $"{row.Split.GetValueOrDefault(r.Name)}%");
-            md.AppendLine($"| {string.Join(", ", row.Failed)}{(row.Configured ? "" : " ~")} | {string.Join(" | ", cells)} |");
-        }
-        md.AppendLine();
+        var none = c.Regions.Select(r => Invariant($"{r.TrafficWeight}%")).Prepend("(none)").ToArray();
+        var scenarios = rows.Select(row => c.Regions
+            .Select(r => row.Failed.Contains(r.Name) ? "down" : Invariant($"{row.Split.GetValueOrDefault(r.Name)}%"))
+            .Prepend($"{string.Join(", ", row.Failed)}{(row.Configured ? "" : " ~")}").ToArray());
+        MarkdownTable.Write(md, c.Regions.Select(r => r.Name + ":").Prepend("Down").ToList(), scenarios.Prepend(none));
     }
 }

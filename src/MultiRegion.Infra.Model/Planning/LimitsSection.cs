@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning;
@@ -14,11 +15,10 @@ public static class LimitsSection
             return;
         md.AppendLine("## AWS limits");
         md.AppendLine();
-        md.AppendLine("| Limit | Where | Used | Of | How counted |");
-        md.AppendLine("|---|---|---:|---:|---|");
-        foreach (var u in uses)
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| [{u.Quota.Name}]({u.Quota.Source}) ({(u.Quota.Adjustable ? "default, adjustable" : "hard")}) | {u.Scope} | {u.Used} | {u.Quota.Value} | {u.Arithmetic} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Limit", "Where", "Used:", "Of:", "How counted"], uses.Select(u => new[]
+        {
+            $"[{u.Quota.Name}]({u.Quota.Source}) ({(u.Quota.Adjustable ? "default, adjustable" : "hard")})", u.Scope,
+            Invariant($"{u.Used}"), Invariant($"{u.Quota.Value}"), u.Arithmetic,
+        }));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning;
@@ -46,20 +47,18 @@ public static class PlanMarkdown
     {
         md.AppendLine("## Regions");
         md.AppendLine();
-        md.AppendLine("| Region | Role | Weight | Sizing | Node groups (min/desired/max) | Spot | Database | Cache |");
-        md.AppendLine("|---|---|---:|---|---|---:|---|---|");
+        var rows = new List<string[]>();
         foreach (var r in c.Regions)
         {
             var s = c.SizingOf(r);
             var groups = string.Join("<br>", s.NodeGroups.Select(g =>
-                $"{g.Key}: {g.Value.MinSize}/{g.Value.DesiredSize}/{g.Value.MaxSize} {string.Join(", ", g.Value.InstanceTypes)}"));
+                Invariant($"{g.Key}: {g.Value.MinSize}/{g.Value.DesiredSize}/{g.Value.MaxSize} {string.Join(", ", g.Value.InstanceTypes)}")));
             // The same capacity the data constructs deploy (DataCapacity), so the table cannot disagree with the templates.
             var db = DataCapacity.Database(c, r)?.ToString() ?? "-";
             var cache = DataCapacity.Cache(c, r)?.ToString() ?? "-";
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.RoleName} | {r.TrafficWeight}% | {r.SizingTier} | {groups} | {s.SpotPercent}% | {db} | {cache} |");
+            rows.Add([r.Name, r.RoleName, Invariant($"{r.TrafficWeight}%"), r.SizingTier, groups, Invariant($"{s.SpotPercent}%"), db, cache]);
         }
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Region", "Role", "Weight:", "Sizing", "Node groups (min/desired/max)", "Spot:", "Database", "Cache"], rows);
     }
 
     private static void RenderDiagram(StackConfig c, StringBuilder md)
@@ -89,11 +88,7 @@ public static class PlanMarkdown
     {
         md.AppendLine("## Stacks");
         md.AppendLine();
-        md.AppendLine("| Stack | Region | Resources |");
-        md.AppendLine("|---|---|---:|");
-        foreach (var s in plan.Stacks)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.Region} | {s.ResourceCount} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Stack", "Region", "Resources:"], plan.Stacks.Select(s => new[] { s.Name, s.Region, Invariant($"{s.ResourceCount}") }));
     }
 
     private static string Id(string region) => region.Replace("-", "_");

@@ -44,10 +44,7 @@ public static class TlsSection
     {
         md.AppendLine("## TLS per hop");
         md.AppendLine();
-        md.AppendLine("| Hop | Enforced in the templates | Minimum | Why not TLS 1.3 only |");
-        md.AppendLine("|---|---|---|---|");
-        foreach (var h in Hops(c))
-            md.AppendLine($"| {h.Hop} | {h.Enforced} | {h.Minimum} | {h.Why} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Hop", "Enforced in the templates", "Minimum", "Why not TLS 1.3 only"],
+            Hops(c).Select(h => new[] { h.Hop, h.Enforced, h.Minimum, h.Why }));
     }
 }

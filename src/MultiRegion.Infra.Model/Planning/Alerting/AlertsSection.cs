@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning.Alerting;
@@ -46,43 +47,38 @@ public static class AlertsSection
         if (alerts is null) return;
         md.AppendLine("## Alerts");
         md.AppendLine();
-        md.AppendLine("| Severity | Respond within | Routes |");
-        md.AppendLine("|---|---:|---|");
-        foreach (var s in alerts.Severities)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.ResponseMinutes} min | {string.Join(", ", s.Routes.Select(Channel))} |");
-        md.AppendLine();
-        md.AppendLine("| Alarm | Watches | Stack region | Fires when | Severity | Metric |");
-        md.AppendLine("|---|---|---|---|---|---|");
-        foreach (var a in alerts.Alarms)
+        MarkdownTable.Write(md, ["Severity", "Respond within:", "Routes"], alerts.Severities.Select(s => new[]
         {
-            var when = a.Kind switch
-            {
-                AlarmKind.RegionDown => "the health check fails",
-                AlarmKind.SecurityFindings => "a finding of severity 7 or more",
-                AlarmKind.FailoverApprovals => "a runbook waits for approval",
-                AlarmKind.Budget => $"actual > {a.Threshold.ToString(CultureInfo.InvariantCulture)}% or forecast > 100% of the budget",
-                AlarmKind.CostAnomalies => $"an anomaly's impact reaches ${a.Threshold.ToString(CultureInfo.InvariantCulture)}",
-                _ => $"> {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min",
-            };
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {a.Kind} | {a.Subject} | {a.Region} | {when} | {a.Severity} | {a.Metric} |");
-        }
-        md.AppendLine();
+            s.Name, Invariant($"{s.ResponseMinutes} min"), string.Join(", ", s.Routes.Select(Channel)),
+        }));
+        MarkdownTable.Write(md, ["Alarm", "Watches", "Stack region", "Fires when", "Severity", "Metric"], alerts.Alarms.Select(a => new[]
+        {
+            a.Kind.ToString(), a.Subject, a.Region, FiresWhen(a), a.Severity, a.Metric,
+        }));
         if (alerts.ApplicationAlerts.Count > 0)
         {
             md.AppendLine("Application alerts (Prometheus rules in the AMP workspace over every region's samples; its alert manager publishes to the primary region's severity topics):");
             md.AppendLine();
-            md.AppendLine("| Alert | Fires when | Severity | Series |");
-            md.AppendLine("|---|---|---|---|");
-            foreach (var a in alerts.ApplicationAlerts)
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {a.Name} | > {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min | {a.Severity} | {a.Series} |");
-            md.AppendLine();
+            MarkdownTable.Write(md, ["Alert", "Fires when", "Severity", "Series"], alerts.ApplicationAlerts.Select(a => new[]
+            {
+                a.Name, Invariant($"> {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min"), a.Severity, a.Series,
+            }));
         }
         md.AppendLine("Not alertable from infrastructure metrics here:");
         md.AppendLine();
         foreach (var n in alerts.NotAlertable) md.AppendLine(CultureInfo.InvariantCulture, $"- {n}");
         md.AppendLine();
     }
+
+    private static string FiresWhen(PlannedAlarm a) => a.Kind switch
+    {
+        AlarmKind.RegionDown => "the health check fails",
+        AlarmKind.SecurityFindings => "a finding of severity 7 or more",
+        AlarmKind.FailoverApprovals => "a runbook waits for approval",
+        AlarmKind.Budget => $"actual > {a.Threshold.ToString(CultureInfo.InvariantCulture)}% or forecast > 100% of the budget",
+        AlarmKind.CostAnomalies => $"an anomaly's impact reaches ${a.Threshold.ToString(CultureInfo.InvariantCulture)}",
+        _ => Invariant($"> {a.Threshold.ToString(CultureInfo.InvariantCulture)} {a.Unit} for {a.Minutes} min"),
+    };
 
     private static string Channel(AlertChannel c) => c switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using MultiRegion.Infra.Model.Config;
 
 namespace MultiRegion.Infra.Model.Planning.Cost;
@@ -69,18 +70,10 @@ public static class CostSection
             + "Min / desired / max are the node groups' sizes; everything else is the same in all three. Usage-driven lines (*usage*) come from the assumptions below, not from measurements. "
             + "Not included: Reserved Instances or Savings Plans, internet data transfer outside CloudFront, Secrets Manager, ECR, Lambda-backed custom resources.");
         md.AppendLine();
-        md.AppendLine("| Region | Min | Desired | Max | Seed |");
-        md.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var r in plan.Regions)
-        {
-            var seed = r.Seed is null ? "-" : r.Seed.ToString();
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Region} | {Usd.Format(r.Monthly.Min)} | {Usd.Format(r.Monthly.Desired)} | {Usd.Format(r.Monthly.Max)} | {seed} |");
-        }
         var seedTotal = plan.SeedTotal is null ? "-" : plan.SeedTotal.ToString();
-        md.AppendLine(CultureInfo.InvariantCulture,
-            $"| **Total** | **{Usd.Format(plan.Total.Min)}** | **{Usd.Format(plan.Total.Desired)}** | **{Usd.Format(plan.Total.Max)}** | **{seedTotal}** |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Region", "Min:", "Desired:", "Max:", "Seed:"], plan.Regions
+            .Select(r => new[] { r.Region, Usd.Format(r.Monthly.Min), Usd.Format(r.Monthly.Desired), Usd.Format(r.Monthly.Max), r.Seed is null ? "-" : r.Seed.ToString()! })
+            .Append(["**Total**", $"**{Usd.Format(plan.Total.Min)}**", $"**{Usd.Format(plan.Total.Desired)}**", $"**{Usd.Format(plan.Total.Max)}**", $"**{seedTotal}**"]));
         if (plan.SeedSource is { } source)
             md.AppendLine(CultureInfo.InvariantCulture, $"Seed figures: {source}.");
         if (plan.Budget is { } budget)
@@ -90,14 +83,10 @@ public static class CostSection
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"Per active user ({plan.ActiveUsers} users, `cost.assumptions.activeUsers`): {Usd.Format(perUser)} a month at desired size{(c.Objectives?.MonthlyBudgetPerUserUsd is { } promised ? $"; promised {Usd.Format(promised)}" : "")}.");
         md.AppendLine();
-        md.AppendLine("| Service | Min | Desired | Max | Seed |");
-        md.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var s in plan.Services)
+        MarkdownTable.Write(md, ["Service", "Min:", "Desired:", "Max:", "Seed:"], plan.Services.Select(s => new[]
         {
-            var seed = s.Seed is null ? "-" : s.Seed.ToString();
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Service} | {Usd.Format(s.Monthly.Min)} | {Usd.Format(s.Monthly.Desired)} | {Usd.Format(s.Monthly.Max)} | {seed} |");
-        }
-        md.AppendLine();
+            s.Service, Usd.Format(s.Monthly.Min), Usd.Format(s.Monthly.Desired), Usd.Format(s.Monthly.Max), s.Seed is null ? "-" : s.Seed.ToString()!,
+        }));
         if (plan.Assumptions.Count > 0)
         {
             md.AppendLine("Usage assumptions (`cost.assumptions`; 0 means none was stated):");
@@ -113,12 +102,11 @@ public static class CostSection
         }
         md.AppendLine("<details><summary>Every line</summary>");
         md.AppendLine();
-        md.AppendLine("| Region | Service | Item | Quantity (desired) | Unit price | Desired | Source |");
-        md.AppendLine("|---|---|---|---|---:|---:|---|");
-        foreach (var l in plan.Lines)
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {l.Region} | {l.Service} | {l.Item}{(l.Usage ? " *(usage)*" : "")} | {l.Quantity} | ${l.UnitPrice.ToString("0.#####", CultureInfo.InvariantCulture)}/{l.Unit} | {Usd.Format(l.Monthly.Desired)} | {l.Source.Replace("|", "/")} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Region", "Service", "Item", "Quantity (desired)", "Unit price:", "Desired:", "Source"], plan.Lines.Select(l => new[]
+        {
+            l.Region, l.Service, $"{l.Item}{(l.Usage ? " *(usage)*" : "")}", Invariant($"{l.Quantity}"),
+            $"${l.UnitPrice.ToString("0.#####", CultureInfo.InvariantCulture)}/{l.Unit}", Usd.Format(l.Monthly.Desired), l.Source,
+        }));
         md.AppendLine("</details>");
         md.AppendLine();
     }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 
 namespace MultiRegion.Infra.Model.Planning.FirstDeploy;
 
 /// <summary>plan.md's "First deploy" section: what to bootstrap and which quotas to raise before <c>cdk deploy</c>.</summary>
 public static class FirstDeploySection
 {
+    private const string Indent = "   "; // the tables sit inside the numbered steps
+
     public static void Render(FirstDeployChecklist? checklist, StringBuilder md)
     {
         if (checklist is null) return;
@@ -17,20 +20,15 @@ public static class FirstDeploySection
         md.AppendLine(CultureInfo.InvariantCulture, $"   {checklist.BootstrapCommand}");
         md.AppendLine("   ```");
         md.AppendLine();
-        md.AppendLine("   | Environment | Stacks |");
-        md.AppendLine("   |---|---|");
-        foreach (var t in checklist.Bootstrap)
-            md.AppendLine(CultureInfo.InvariantCulture, $"   | {t.Environment} | {string.Join(", ", t.Stacks)} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Environment", "Stacks"], checklist.Bootstrap.Select(t => new[] { t.Environment, string.Join(", ", t.Stacks) }), Indent);
         if (checklist.Vcpus.Count > 0) RenderVcpus(checklist, md);
         if (checklist.OtherQuotas.Count == 0) return;
         md.AppendLine("3. Other quotas the templates count against (default values from the cited AWS pages):");
         md.AppendLine();
-        md.AppendLine("   | Scope | Quota | Needed | Default | Raise before deploy | Source |");
-        md.AppendLine("   |---|---|---:|---:|---|---|");
-        foreach (var q in checklist.OtherQuotas)
-            md.AppendLine(CultureInfo.InvariantCulture, $"   | {q.Scope} | {q.Quota} | {q.Needed} | {q.Default} | {(q.Over ? "**yes**" : "no")} | {q.Source} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Scope", "Quota", "Needed:", "Default:", "Raise before deploy", "Source"], checklist.OtherQuotas.Select(q => new[]
+        {
+            q.Scope, q.Quota, Invariant($"{q.Needed}"), Invariant($"{q.Default}"), q.Over ? "**yes**" : "no", q.Source,
+        }), Indent);
     }
 
     private static void RenderVcpus(FirstDeployChecklist checklist, StringBuilder md)
@@ -40,16 +38,17 @@ public static class FirstDeploySection
         md.AppendLine("   CloudFormation. Per group the largest instance type of its list counts. New-account values are secondary (AWS raises");
         md.AppendLine("   them per account): read yours with `aws service-quotas get-service-quota --service-code ec2 --quota-code <code>`.");
         md.AppendLine();
-        md.AppendLine("   | Region | Quota | Code | vCPUs at desired | vCPUs at max | New-account value | Raise before deploy |");
-        md.AppendLine("   |---|---|---|---:|---:|---:|---|");
-        foreach (var n in checklist.Vcpus)
-        {
-            var raise = n.NewAccountDefault is null ? "check" : n.OverAtDesired ? $"**yes**, to at least {n.MaxVcpus}" : n.OverAtMax ? $"before scaling past it, to {n.MaxVcpus}" : "no";
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"   | {n.Region} | {n.Quota} | {n.QuotaCode} | {n.DesiredVcpus} | {n.MaxVcpus} | {(n.NewAccountDefault?.ToString(CultureInfo.InvariantCulture) ?? "?")} | {raise} |");
-        }
+        MarkdownTable.Write(md, ["Region", "Quota", "Code", "vCPUs at desired:", "vCPUs at max:", "New-account value:", "Raise before deploy"],
+            checklist.Vcpus.Select(n => new[]
+            {
+                n.Region, n.Quota, n.QuotaCode, Invariant($"{n.DesiredVcpus}"), Invariant($"{n.MaxVcpus}"),
+                n.NewAccountDefault?.ToString(CultureInfo.InvariantCulture) ?? "?",
+                n.NewAccountDefault is null ? "check" : n.OverAtDesired ? Invariant($"**yes**, to at least {n.MaxVcpus}") : n.OverAtMax ? Invariant($"before scaling past it, to {n.MaxVcpus}") : "no",
+            }), Indent);
         if (checklist.UnknownInstanceTypes.Count > 0)
-            md.AppendLine(CultureInfo.InvariantCulture, $"\n   Not counted (size without a standard vCPU count): {string.Join(", ", checklist.UnknownInstanceTypes)}.");
-        md.AppendLine();
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"   Not counted (size without a standard vCPU count): {string.Join(", ", checklist.UnknownInstanceTypes)}.");
+            md.AppendLine();
+        }
     }
 }

@@ -23,12 +23,11 @@ public static class ObjectivesSection
             md.AppendLine("Each promise checked against the settings this plan deploys and AWS's limits (`shared/aws-facts.md`). "
                           + "*Estimate* marks a budget that uses a number AWS does not bound (a typical value or a secondary source).");
             md.AppendLine();
-            md.AppendLine("| Objective | Promised | Achievable | OK | Budget |");
-            md.AppendLine("|---|---|---|---|---|");
-            foreach (var o in plan.Objectives)
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {(o.Subject is { } subject ? $"{subject} (`{o.Name}`)" : $"`{o.Name}`")} | {o.Promised} | {o.Achievable}{(o.Estimate ? " (estimate)" : "")} | {(o.Ok ? "yes" : "**no**")} | {o.Arithmetic.Replace("|", "/")} |");
-            md.AppendLine();
+            MarkdownTable.Write(md, ["Objective", "Promised", "Achievable", "OK", "Budget"], plan.Objectives.Select(o => new[]
+            {
+                o.Subject is { } subject ? $"{subject} (`{o.Name}`)" : $"`{o.Name}`", o.Promised,
+                $"{o.Achievable}{(o.Estimate ? " (estimate)" : "")}", o.Ok ? "yes" : "**no**", o.Arithmetic,
+            }));
         }
         if (plan.Choices.Count > 0)
         {

@@ -47,22 +47,24 @@ public static class RecoverySection
             $"Trigger: **{plan.Trigger}** ({(plan.TriggerTerms.Count == 0 ? "-" : string.Join(" + ", plan.TriggerTerms.Select(t => t.ToString())))}). "
             + $"Capacity factor for the survivors: x{rc.CapacityFactor.ToString(CultureInfo.InvariantCulture)}. Aurora promotion: {(rc.AllowDataLoss ? "unplanned failover (AllowDataLoss)" : "switchover (needs the old writer)")}.");
         md.AppendLine();
-        md.AppendLine("| Scenario | What happens | Started by | RTO computed | RTO promised | RPO computed | RPO promised |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var s in plan.Scenarios)
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Name} | {s.WhatHappens}{(s.Runbooks.Count > 0 ? $" (runbooks `{c.Prefix}-failover-<region>`)" : "")} | {s.StartedBy} | "
-                + $"{(s.RtoSeconds is { } rto ? $"{Seconds(rto)}: {s.RtoArithmetic}" : s.RtoArithmetic)} | {Promise(s.PromisedRtoSeconds)} | "
-                + $"{Seconds(s.RpoSeconds)}: {s.RpoArithmetic}{(s.RpoWorstCase.Count > 0 ? $" (worst: {string.Join(" + ", s.RpoWorstCase)} down)" : "")}{(s.Note is null ? "" : $"; {s.Note}")} | {Promise(s.PromisedRpoSeconds)} |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Scenario", "What happens", "Started by", "RTO computed", "RTO promised", "RPO computed", "RPO promised"],
+            plan.Scenarios.Select(s => new[]
+            {
+                s.Name,
+                $"{s.WhatHappens}{(s.Runbooks.Count > 0 ? $" (runbooks `{c.Prefix}-failover-<region>`)" : "")}",
+                s.StartedBy,
+                s.RtoSeconds is { } rto ? $"{Seconds(rto)}: {s.RtoArithmetic}" : s.RtoArithmetic,
+                Promise(s.PromisedRtoSeconds),
+                $"{Seconds(s.RpoSeconds)}: {s.RpoArithmetic}{(s.RpoWorstCase.Count > 0 ? $" (worst: {string.Join(" + ", s.RpoWorstCase)} down)" : "")}{(s.Note is null ? "" : $"; {s.Note}")}",
+                Promise(s.PromisedRpoSeconds),
+            }));
         md.AppendLine("Runbooks (SSM Automation documents, deployed in every region but the one they handle; each step checks state first, so re-running is safe):");
         md.AppendLine();
-        md.AppendLine("| Runbook | Handles | Lives in | Default target | Steps | Start by hand |");
-        md.AppendLine("|---|---|---|---|---|---|");
-        foreach (var r in plan.Runbooks)
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| `{r.Document}` | {r.Kind} {r.FailedRegion} | {string.Join(", ", r.HostRegions)} | {r.WriterRegion} | {string.Join(" → ", r.Steps)} | `{r.Command}` |");
-        md.AppendLine();
+        MarkdownTable.Write(md, ["Runbook", "Handles", "Lives in", "Default target", "Steps", "Start by hand"],
+            plan.Runbooks.Select(r => new[]
+            {
+                $"`{r.Document}`", $"{r.Kind} {r.FailedRegion}", string.Join(", ", r.HostRegions), r.WriterRegion, string.Join(" → ", r.Steps), $"`{r.Command}`",
+            }));
         if (plan.ManualHpaFloors.Count > 0)
         {
             md.AppendLine("HPA floors are Kubernetes objects the runbook's role cannot reach (it has no cluster access): after a failover, raise them by hand "
